@@ -1,0 +1,5 @@
+"""``python -m generator`` runs the same CLI as ``report-draft``."""
+
+from .cli import main
+
+main()

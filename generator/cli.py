@@ -1,0 +1,127 @@
+"""The ``report-draft`` command: one thin function per command; click lives only here.
+
+Exit status: 0 done (warnings may have been printed), 1 the input or the output has a problem
+(the message says where and what to do), 2 the command was typed wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from . import i18n
+from .errors import InputProblems, Problem, ReportError, Severity
+
+i18n.install()
+
+_HELP = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _echo_problems(problems: list[Problem]) -> None:
+    for p in problems:
+        click.echo(str(p), err=True)
+
+
+def _fail(exc: ReportError) -> NoReturn:
+    if isinstance(exc, InputProblems):
+        _echo_problems(exc.problems)
+        errors = sum(p.severity is Severity.ERROR for p in exc.problems)
+        warnings = len(exc.problems) - errors
+        click.echo(f"共 {errors} 处错误、{warnings} 处提醒。改正错误后再生成；没有写出任何文件。", err=True)
+    else:
+        click.echo(f"错误：{exc}", err=True)
+    sys.exit(1)
+
+
+def _run(action: Any, *args: Any) -> Any:
+    """Run a core action; a user's mistake becomes a Chinese message and exit status 1."""
+    try:
+        return action(*args)
+    except ReportError as exc:
+        _fail(exc)
+    except Exception as exc:  # a bug of ours: no traceback for the clerk, but enough to report it
+        if os.environ.get("REPORT_DRAFT_DEBUG"):
+            raise
+        click.echo(
+            f"程序内部错误（{type(exc).__name__}: {exc}）。这不是您的操作问题；"
+            "请把这条信息和工作簿发给维护人员，或设置环境变量 REPORT_DRAFT_DEBUG=1 查看详情。",
+            err=True,
+        )
+        sys.exit(3)
+
+
+@click.group(context_settings=_HELP)
+@click.version_option(package_name="report-draft", message="report-draft %(version)s", help="显示版本并退出。")
+def main() -> None:
+    """根据 Excel 工作簿生成法治政府建设年度报告初稿（GB/T 9704-2012 格式的 Word 文档）。
+
+    \b
+    常用步骤：
+      report-draft init 数据.xlsx              生成空白工作簿
+      report-draft validate 数据.xlsx          检查填写是否有误
+      report-draft build 数据.xlsx -o 报告.docx  生成报告初稿
+    """
+
+
+@main.command(context_settings=_HELP)
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--force", is_flag=True, help="文件已存在时覆盖它。")
+def init(path: Path, force: bool) -> None:
+    """生成空白的输入工作簿（含填写说明、下拉列表和示例）。
+
+    \b
+    示例：report-draft init "2025年 法治政府建设数据.xlsx"
+    """
+    from .workbook.blank import write_blank
+
+    if path.suffix.lower() != ".xlsx":
+        click.echo(f"错误：{path}：工作簿文件名应以 .xlsx 结尾。", err=True)
+        sys.exit(1)
+    if path.exists() and not force:
+        click.echo(f"错误：{path}：文件已存在，没有覆盖。换一个文件名，或加 --force 覆盖。", err=True)
+        sys.exit(1)
+    _run(write_blank, path)
+    click.echo(f"已生成空白工作簿：{path}")
+
+
+@main.command(context_settings=_HELP)
+@click.argument("workbook", type=click.Path(path_type=Path))
+def validate(workbook: Path) -> None:
+    """只检查工作簿，列出所有问题及其单元格，不生成文件。
+
+    \b
+    示例：report-draft validate 数据.xlsx
+    """
+    from .pipeline import load
+
+    _, warnings = _run(load, workbook)
+    _echo_problems(warnings)
+    click.echo(f"检查通过：没有错误，{len(warnings)} 处提醒。")
+
+
+@main.command(context_settings=_HELP)
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="生成的 Word 文件（.docx）。不填时写在工作簿旁边，名为“工作簿名_报告初稿.docx”。",
+)
+def build(workbook: Path, output: Path | None) -> None:
+    """检查工作簿并生成报告初稿（.docx）。有错误时列出全部问题，不写任何文件。
+
+    \b
+    示例：report-draft build 数据.xlsx -o 报告初稿.docx
+    """
+    from .pipeline import build as build_report
+
+    target = output or workbook.with_name(f"{workbook.stem}_报告初稿.docx")
+    result = _run(build_report, workbook, target)
+    _echo_problems(result.warnings)
+    headings = sum(1 for _ in result.outline.headings())
+    click.echo(f"已生成报告初稿：{target}（{headings} 个标题，{len(result.warnings)} 处提醒）")

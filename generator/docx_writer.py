@@ -1,0 +1,364 @@
+"""The DOCX writer: lays an :class:`~generator.outline.Outline` out as GB/T 9704-2012 requires.
+
+It knows nothing of workbooks or templates.  Styles carry the standard's formatting (so Word's and
+WPS's style pane shows 公文正文, 一级标题 …) and paragraphs only name their style; every number comes
+from :mod:`generator.gbt9704`.  The file is made byte-for-byte reproducible: fixed zip timestamps,
+fixed part order, core-property dates from the report's own date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Length
+
+from . import gbt9704 as std
+from .outline import Addressee, Heading, Outline, Paragraph, Signature, Title
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the writer needs besides the outline: core properties of the file."""
+
+    title: str
+    author: str
+    date: dt.date
+
+
+def _twips(length: Length) -> str:
+    return str(round(length.twips))
+
+
+def _half_points(length: Length) -> str:
+    return str(round(length.pt * 2))
+
+
+def _el(tag: str, **attrs: str) -> OxmlElement:
+    el = OxmlElement(tag)
+    for key, value in attrs.items():
+        el.set(qn(f"w:{key}"), value)
+    return el
+
+
+def _fonts(font: str) -> OxmlElement:
+    """All four font slots and the East Asian hint, so Word and WPS use the face for 中文 and punctuation."""
+    return _el("w:rFonts", ascii=font, hAnsi=font, eastAsia=font, cs=font, hint="eastAsia")
+
+
+@dataclass(frozen=True)
+class _StyleSpec:
+    style_id: str
+    name: str
+    font: str
+    size: Length
+    first_line: Length | None = None
+    align: str = "both"
+    condense: bool = True
+    keep_next: bool = False
+    outline_level: int | None = None
+    line_exact: Length | None = None
+    kind: str = "paragraph"
+
+
+_BODY = "GwBody"
+_STYLES: tuple[_StyleSpec, ...] = (
+    _StyleSpec(_BODY, "公文正文", std.FONT_FANGSONG, std.SIZE_3HAO, std.FIRST_LINE_INDENT),
+    _StyleSpec(
+        "GwTitle",
+        "公文标题",
+        std.FONT_XIAOBIAOSONG,
+        std.SIZE_2HAO,
+        align="center",
+        condense=False,
+        line_exact=std.TITLE_LINE_PITCH,
+    ),
+    _StyleSpec("GwAddressee", "主送机关", std.FONT_FANGSONG, std.SIZE_3HAO, align="left"),
+    *(
+        _StyleSpec(
+            f"GwHeading{level}",
+            f"{'一二三四'[level - 1]}级标题",
+            hs.font,
+            std.SIZE_3HAO,
+            std.FIRST_LINE_INDENT,
+            keep_next=True,
+            outline_level=level - 1,
+        )
+        for level, hs in std.HEADING_STYLES.items()
+    ),
+    *(
+        _StyleSpec(f"GwRunIn{level}", f"{'一二三四'[level - 1]}级标题字符", hs.font, std.SIZE_3HAO, kind="character")
+        for level, hs in std.HEADING_STYLES.items()
+    ),
+    _StyleSpec("GwSignature", "署名", std.FONT_FANGSONG, std.SIZE_3HAO, align="right"),
+    _StyleSpec("GwDate", "成文日期", std.FONT_FANGSONG, std.SIZE_3HAO, align="right"),
+    _StyleSpec("GwPageNumber", "页码", std.FONT_SONGTI, std.SIZE_4HAO, condense=False),
+)
+
+
+def _run_properties(spec: _StyleSpec) -> OxmlElement:
+    rpr = _el("w:rPr")
+    rpr.append(_fonts(spec.font))
+    if spec.condense:
+        rpr.append(_el("w:spacing", val=_twips(std.CHAR_CONDENSE)))
+    rpr.append(_el("w:sz", val=_half_points(spec.size)))
+    rpr.append(_el("w:szCs", val=_half_points(spec.size)))
+    return rpr
+
+
+def _paragraph_properties(spec: _StyleSpec) -> OxmlElement:
+    ppr = _el("w:pPr")
+    if spec.keep_next:
+        ppr.append(_el("w:keepNext"))
+    ppr.append(_el("w:widowControl", val="0"))
+    ppr.append(_el("w:autoSpaceDE", val="0"))
+    ppr.append(_el("w:autoSpaceDN", val="0"))
+    if spec.line_exact is not None:
+        ppr.append(_el("w:snapToGrid", val="0"))
+        ppr.append(_el("w:spacing", before="0", after="0", line=_twips(spec.line_exact), lineRule="exact"))
+    else:
+        ppr.append(_el("w:spacing", before="0", after="0", line="240", lineRule="auto"))
+    first = spec.first_line if spec.first_line is not None else Length(0)
+    ppr.append(_el("w:ind", firstLine=_twips(first)))
+    ppr.append(_el("w:jc", val=spec.align))
+    if spec.outline_level is not None:
+        ppr.append(_el("w:outlineLvl", val=str(spec.outline_level)))
+    return ppr
+
+
+def _install_styles(doc: DocumentObject) -> None:
+    styles = doc.styles.element
+    # Document defaults: explicit faces (no theme fonts, which override names and fall back to
+    # MS Mincho in Word), 三号, Chinese language, no spacing.
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is not None:
+        styles.remove(defaults)
+    defaults = _el("w:docDefaults")
+    rpr_default = _el("w:rPrDefault")
+    rpr = _el("w:rPr")
+    rpr.append(_fonts(std.FONT_FANGSONG))
+    rpr.append(_el("w:sz", val=_half_points(std.SIZE_3HAO)))
+    rpr.append(_el("w:szCs", val=_half_points(std.SIZE_3HAO)))
+    rpr.append(_el("w:lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA"))
+    rpr_default.append(rpr)
+    ppr_default = _el("w:pPrDefault")
+    ppr = _el("w:pPr")
+    ppr.append(_el("w:spacing", before="0", after="0", line="240", lineRule="auto"))
+    ppr_default.append(ppr)
+    defaults.append(rpr_default)
+    defaults.append(ppr_default)
+    styles.insert(0, defaults)
+    # Theme fonts in the template's own styles would override the names we set: drop them.
+    for rfonts in styles.iter(qn("w:rFonts")):
+        for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            rfonts.attrib.pop(qn(f"w:{attr}"), None)
+    for spec in _STYLES:
+        style = _el("w:style", type=spec.kind, styleId=spec.style_id)
+        style.set(qn("w:customStyle"), "1")
+        style.append(_el("w:name", val=spec.name))
+        style.append(_el("w:qFormat"))
+        if spec.kind == "paragraph":
+            style.append(_paragraph_properties(spec))
+        style.append(_run_properties(spec))
+        styles.append(style)
+
+
+def _setup_section(doc: DocumentObject) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width = std.PAGE_WIDTH
+    section.page_height = std.PAGE_HEIGHT
+    section.top_margin = std.MARGIN_TOP
+    section.bottom_margin = std.MARGIN_BOTTOM
+    section.left_margin = std.MARGIN_LEFT
+    section.right_margin = std.MARGIN_RIGHT
+    section.header_distance = std.MARGIN_TOP
+    section.footer_distance = std.FOOTER_DISTANCE
+    section.gutter = Length(0)
+    sect_pr = section._sectPr
+    for old in sect_pr.findall(qn("w:docGrid")):
+        sect_pr.remove(old)
+    sect_pr.append(_el("w:docGrid", type="lines", linePitch=_twips(std.LINE_PITCH)))
+    doc.settings.odd_and_even_pages_header_footer = True
+    _page_number_footer(section.footer.paragraphs[0], odd=True)
+    section.even_page_footer.is_linked_to_previous = False
+    _page_number_footer(section.even_page_footer.paragraphs[0], odd=False)
+
+
+def _page_number_footer(paragraph, odd: bool) -> None:
+    """ "— N —" in 4号宋体: odd pages right with one 字 on the right, even pages left (7.5)."""
+    p = paragraph._p
+    ppr = p.get_or_add_pPr()
+    ppr.append(_el("w:pStyle", val="GwPageNumber"))
+    side = std.PAGE_NUMBER_SIDE_SPACE
+    if odd:
+        ppr.append(_el("w:ind", right=_twips(side), firstLine="0"))
+        ppr.append(_el("w:jc", val="right"))
+    else:
+        ppr.append(_el("w:ind", left=_twips(side), firstLine="0"))
+        ppr.append(_el("w:jc", val="left"))
+
+    def run(text: str | None = None, fld: str | None = None, instr: str | None = None) -> None:
+        r = _el("w:r")
+        if fld is not None:
+            r.append(_el("w:fldChar", fldCharType=fld))
+        elif instr is not None:
+            t = _el("w:instrText")
+            t.set(qn("xml:space"), "preserve")
+            t.text = instr
+            r.append(t)
+        else:
+            t = _el("w:t")
+            t.set(qn("xml:space"), "preserve")
+            t.text = text
+            r.append(t)
+        p.append(r)
+
+    run(f"{std.PAGE_NUMBER_DASH} ")
+    run(fld="begin")
+    run(instr=" PAGE ")
+    run(fld="separate")
+    run("1")
+    run(fld="end")
+    run(f" {std.PAGE_NUMBER_DASH}")
+
+
+def _paragraph(doc: DocumentObject, style_id: str) -> OxmlElement:
+    body = doc.element.body
+    p = _el("w:p")
+    ppr = _el("w:pPr")
+    ppr.append(_el("w:pStyle", val=style_id))
+    p.append(ppr)
+    body.insert(len(body) - 1, p)  # before the final sectPr
+    return p
+
+
+def _add_run(p: OxmlElement, text: str, char_style: str | None = None) -> None:
+    r = _el("w:r")
+    if char_style:
+        rpr = _el("w:rPr")
+        rpr.append(_el("w:rStyle", val=char_style))
+        r.append(rpr)
+    t = _el("w:t")
+    t.text = text
+    if text != text.strip():
+        t.set(qn("xml:space"), "preserve")
+    r.append(t)
+    p.append(r)
+
+
+def _text_width(text: str) -> int:
+    """Width in twips: a Chinese character is one 字; ASCII digits and letters are half of one."""
+    char = int(std.CHAR_WIDTH.twips)
+    return sum(char // 2 if ord(c) < 0x2E80 else char for c in text)
+
+
+def _title_lines(title: Title) -> list[str]:
+    """The title on one line if it fits, else broken at the allowed point that balances the lines.
+
+    (7.3.1: a long title is broken where the meaning allows, lines balanced.)
+    """
+    scale = std.SIZE_2HAO.pt / std.SIZE_3HAO.pt
+    area = std.TYPE_AREA_WIDTH.twips
+
+    def width(text: str) -> float:
+        return _text_width(text) * scale
+
+    if width(title.text) <= area or not title.breaks:
+        return [title.text]
+    best = min(title.breaks, key=lambda b: max(width(title.text[:b]), width(title.text[b:])))
+    return [title.text[:best], title.text[best:]]
+
+
+def _signature(doc: DocumentObject, sig: Signature) -> None:
+    """署名 and 成文日期 of an unsealed document (7.3.5.2).
+
+    The name keeps two 字 on the right and the date starts two 字 right of the name's start.  When
+    that would push the date into the two-字 right space, the date keeps the space and the name
+    moves left instead, keeping the offset.
+    """
+    for _ in range(std.BLANK_LINES_BEFORE_SIGNATURE):
+        _paragraph(doc, _BODY)
+    ws, wd = _text_width(sig.name), _text_width(sig.date)
+    space, offset = int(std.SIGNATURE_RIGHT_SPACE.twips), int(std.DATE_OFFSET.twips)
+    if ws - wd >= offset:
+        name_right, date_right = space, space + ws - wd - offset
+    else:
+        date_right, name_right = space, space + offset + wd - ws
+    for style, text, right in (("GwSignature", sig.name, name_right), ("GwDate", sig.date, date_right)):
+        p = _paragraph(doc, style)
+        p.pPr.append(_el("w:ind", right=str(right), firstLine="0"))
+        _add_run(p, text)
+
+
+def build_document(outline: Outline, info: DocumentInfo) -> DocumentObject:
+    """Lay the outline out in a new python-docx document."""
+    doc = Document()
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    _install_styles(doc)
+    _setup_section(doc)
+    for block in outline.blocks:
+        if isinstance(block, Title):
+            p = _paragraph(doc, "GwTitle")
+            for i, line in enumerate(_title_lines(block)):
+                if i:
+                    r = _el("w:r")
+                    r.append(_el("w:br"))
+                    p.append(r)
+                _add_run(p, line)
+            for _ in range(std.BLANK_LINES_AFTER_TITLE):
+                _paragraph(doc, _BODY)
+        elif isinstance(block, Addressee):
+            _add_run(_paragraph(doc, "GwAddressee"), block.text)
+        elif isinstance(block, Heading):
+            if block.body:
+                p = _paragraph(doc, _BODY)
+                _add_run(p, block.number + block.text, f"GwRunIn{block.level}")
+                _add_run(p, block.body)
+            else:
+                _add_run(_paragraph(doc, f"GwHeading{block.level}"), block.number + block.text)
+        elif isinstance(block, Paragraph):
+            _add_run(_paragraph(doc, _BODY), block.text)
+        elif isinstance(block, Signature):
+            _signature(doc, block)
+    props = doc.core_properties
+    props.title = info.title
+    props.author = info.author
+    props.last_modified_by = info.author
+    stamp = dt.datetime.combine(info.date, dt.time(9, 0))
+    props.created = stamp
+    props.modified = stamp
+    props.last_printed = stamp
+    props.revision = 1
+    props.comments = ""
+    props.keywords = "法治政府建设年度报告"
+    return doc
+
+
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def render_docx(outline: Outline, info: DocumentInfo) -> bytes:
+    """The DOCX file for the outline, as bytes that depend on nothing but the inputs."""
+    buffer = io.BytesIO()
+    build_document(outline, info).save(buffer)
+    buffer.seek(0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            fixed = zipfile.ZipInfo(item.filename, date_time=_ZIP_EPOCH)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, data)
+    return out.getvalue()

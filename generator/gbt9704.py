@@ -1,0 +1,85 @@
+"""The numbers of GB/T 9704-2012 (党政机关公文格式), named, typed, with their clauses.
+
+Every measurement the DOCX writer uses comes from here; the writer holds no numbers of its own.
+Lengths are python-docx ``Length`` values (EMU-based), so they convert to twips or points without
+rounding surprises.  Where the standard states a goal that Word and LibreOffice reach by different
+means (the 22 × 28 grid), the value chosen is the one measured to work in both and the comment says
+how it was measured.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.shared import Length, Mm, Pt, Twips
+
+# -- 5.1 / 5.2.1 page and type area ------------------------------------------------------------
+PAGE_WIDTH: Length = Mm(210)  # 5.1: A4
+PAGE_HEIGHT: Length = Mm(297)  # 5.1: A4
+MARGIN_TOP: Length = Twips(2098)  # 5.2.1: 天头 37 mm ± 1 mm
+MARGIN_LEFT: Length = Twips(1588)  # 5.2.1: 订口 28 mm ± 1 mm
+TYPE_AREA_WIDTH: Length = Mm(156)  # 5.2.1: 版心 156 mm wide
+TYPE_AREA_HEIGHT: Length = Mm(225)  # 5.2.1: 版心 225 mm tall (page number excluded)
+MARGIN_RIGHT: Length = Twips(1474)  # derived: 210 − 28 − 156 = 26 mm
+MARGIN_BOTTOM: Length = Twips(1984)  # derived: 297 − 37 − 225 = 35 mm
+
+# -- 5.2.2 fonts and sizes -------------------------------------------------------------------
+SIZE_3HAO: Length = Pt(16)  # 三号: every element unless stated otherwise (5.2.2)
+SIZE_2HAO: Length = Pt(22)  # 二号: the title (7.3.1)
+SIZE_4HAO: Length = Pt(14)  # 四号: page numbers (7.5), 版记 (7.4)
+
+FONT_FANGSONG = "仿宋_GB2312"  # 5.2.2: the default face; levels 3 and 4 (7.3.3)
+FONT_HEITI = "黑体"  # 7.3.3: level-1 headings
+FONT_KAITI = "楷体_GB2312"  # 7.3.3: level-2 headings
+FONT_XIAOBIAOSONG = "方正小标宋简体"  # 7.3.1: the title, 小标宋
+FONT_SONGTI = "宋体"  # 7.5: page numbers in 4号半角宋体
+
+# -- 5.2.3 lines and characters ---------------------------------------------------------------
+LINES_PER_PAGE = 22  # 5.2.3: normally 22 lines a page
+CHARS_PER_LINE = 28  # 5.2.3: normally 28 characters a line
+# 225 mm / 22 = 579.8 twips: 579 is the largest whole-twip pitch that holds 22 lines (580 gives 21
+# in LibreOffice 7.4, measured).  Body paragraphs are single-spaced so they snap to this grid.
+LINE_PITCH: Length = Twips(579)
+# 28 × 16 pt = 448 pt does not fit in 156 mm (442.2 pt).  Condensing each character by 0.3 pt
+# (w:spacing −6 twips) gives a 15.7 pt advance: 28 × 15.7 = 439.6 pt.  Word's character grid
+# (linesAndChars) renders at 14 characters a line in LibreOffice, so it is not used.
+CHAR_CONDENSE: Length = Twips(-6)
+CHAR_WIDTH: Length = Twips(320)  # 术语 3: one 字 is the width of a 三号 character, 16 pt
+
+# -- 7.3.3 body ----------------------------------------------------------------------------
+FIRST_LINE_INDENT: Length = Twips(640)  # 7.3.3: every paragraph indented two 字
+
+
+@dataclass(frozen=True)
+class HeadingStyle:
+    """How one heading level looks (7.3.3: 一、 黑体, （一） 楷体, 1. and （1） 仿宋)."""
+
+    level: int
+    font: str
+    numbering: str  # a description of the number form, for messages
+
+
+HEADING_STYLES: dict[int, HeadingStyle] = {
+    1: HeadingStyle(1, FONT_HEITI, "一、"),
+    2: HeadingStyle(2, FONT_KAITI, "（一）"),
+    3: HeadingStyle(3, FONT_FANGSONG, "1."),
+    4: HeadingStyle(4, FONT_FANGSONG, "（1）"),
+}
+
+# -- 7.3.5.2 signature and date on an unsealed document -------------------------------------
+SIGNATURE_RIGHT_SPACE: Length = Twips(640)  # 署名 two 字 from the right edge
+DATE_OFFSET: Length = Twips(640)  # the date starts two 字 right of the 署名's first character
+BLANK_LINES_BEFORE_SIGNATURE = 1  # one blank line below the body
+
+# -- 7.5 page numbers -----------------------------------------------------------------------
+PAGE_NUMBER_DASH = "\u2014"  # 一字线 on each side: "— 1 —"
+PAGE_NUMBER_SIDE_SPACE: Length = Twips(280)  # one 四号 字 from the outer edge
+# The dash line sits 7 mm below the type area.  The footer's distance from the page edge is set
+# so that LibreOffice puts the number's line there (tuned by rendering; see tests/test_layout.py).
+FOOTER_DISTANCE: Length = Mm(22)
+
+# -- 7.3.1 title ----------------------------------------------------------------------------
+BLANK_LINES_AFTER_TITLE = 1
+# The 二号 title does not snap to the body grid (it would take two grid lines a line): it has its
+# own exact pitch, one 二号 character plus 7/8 of a 三号 one (术语 3, the definition of 行).
+TITLE_LINE_PITCH: Length = Pt(22 + 16 * 7 / 8)  # 7.3.2: 主送机关 one blank line below the title

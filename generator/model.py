@@ -1,0 +1,500 @@
+"""The validated report model, and validation from the raw workbook to it.
+
+pydantic checks types and ranges; every error it reports is mapped back from its ``loc`` to the
+cell the value came from and said again in Chinese.  Consistency between figures (parts and
+totals) and between fields (the date and the year) is checked after that.  All problems are
+collected and returned together; a model is produced only when there is no error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model
+
+from . import catalogue as cat
+from .errors import Problem, Severity
+from .workbook.reader import Cell, RawIndicator, RawWorkbook
+
+# -- value normalisation ---------------------------------------------------------------------
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\ue00f]")
+
+
+def clean_text(value: Any) -> str:
+    """Text as a report may print it: no XML-forbidden control characters, no private-use marks."""
+    text = "" if value is None else str(value)
+    return _FORBIDDEN.sub("", text).strip()
+
+
+def _number_in(value: Any) -> Any:
+    """Accept numbers typed as text: full-width digits, thousands separators, spaces."""
+    if isinstance(value, bool):
+        return str(value)  # TRUE/FALSE are not numbers
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip().replace(",", "").replace(" ", "")
+        return text or None
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return value
+
+
+def _rate_in(value: Any) -> Any:
+    value = _number_in(value)
+    if isinstance(value, str) and value.endswith("%"):
+        return value[:-1]
+    return value
+
+
+CountValue = Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_number_in)]
+DecimalValue = Annotated[Annotated[Decimal, Field(ge=0, allow_inf_nan=False)] | None, BeforeValidator(_number_in)]
+RateValue = Annotated[Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)] | None, BeforeValidator(_rate_in)]
+
+_VALUE_TYPES: dict[cat.Kind, Any] = {
+    cat.Kind.COUNT: CountValue,
+    cat.Kind.AMOUNT: DecimalValue,
+    cat.Kind.NUMBER: DecimalValue,
+    cat.Kind.RATE: RateValue,
+    cat.Kind.TEXT: str | None,
+}
+
+
+# -- the model ---------------------------------------------------------------------------------
+class Figure(BaseModel):
+    """One indicator's figures and where they came from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    label: str
+    kind: cat.Kind
+    unit: str
+    value: int | Decimal | str | None = None
+    prev: int | Decimal | str | None = None
+    value_cell: str = ""
+    prev_cell: str = ""
+    section: str | None = None  # 特色指标: the subsection key or name it belongs to
+
+
+class Item(BaseModel):
+    """One narrative entry: a run-in title and its text, with the row it came from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    title: str = ""
+    text: str
+    cell: str
+    section: str | None = None  # 主要举措: subsection key (standard) or the name typed
+
+
+class Report(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    agency: str
+    self_name: str
+    year: int = Field(ge=2000, le=2100)
+    addressee: str
+    leadership: str
+    coordinator: str
+    signature: str
+    date: dt.date
+    figures: dict[str, dict[str, Figure]]
+    special: list[Figure]
+    measures: list[Item]
+    shortcomings: list[str]
+    causes: list[str]
+    duties: list[Item]
+    plans: list[Item]
+    others: list[Item]
+
+
+# -- messages ---------------------------------------------------------------------------------
+def _message(error: dict[str, Any], kind: cat.Kind) -> str:
+    kind_type = error["type"]
+    shown = error.get("input")
+    if kind_type in ("int_parsing", "decimal_parsing", "int_type", "decimal_type", "string_type"):
+        return f"应填写数字，现在是“{shown}”。只填阿拉伯数字，单位写在“单位”列；没有数据请留空。"
+    if kind_type in ("int_from_float", "decimal_max_places"):
+        return f"应填写整数，现在是“{shown}”。"
+    if kind_type == "greater_than_equal":
+        return f"不能是负数，现在是“{shown}”。请填写 0 或正数。"
+    if kind_type == "less_than_equal":
+        return f"比率不能超过100%，现在是“{shown}”。请按百分数填写，例如 98.5 表示 98.5%。"
+    if kind_type in ("finite_number",):
+        return f"不是有效的数字：“{shown}”。"
+    return f"无法识别的值“{shown}”（{error['msg']}）。"
+
+
+# -- figures ------------------------------------------------------------------------------------
+def _sheet_model(spec: cat.IndicatorSheet) -> type[BaseModel]:
+    fields: dict[str, Any] = {}
+    for ind in spec.indicators:
+        pair = create_model(
+            f"{spec.key}_{ind.key}",
+            value=(_VALUE_TYPES[ind.kind], None),
+            prev=(_VALUE_TYPES[ind.kind], None),
+        )
+        fields[ind.key] = (pair | None, None)
+    return create_model(f"Sheet_{spec.key}", **fields)
+
+
+_SHEET_MODELS = {spec.key: _sheet_model(spec) for spec in cat.INDICATOR_SHEETS}
+
+
+def _cell_input(cell: Cell, kind: cat.Kind) -> Any:
+    value = cell.value
+    if kind is cat.Kind.RATE and cell.percent and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return Decimal(repr(float(value))) * 100  # 95% typed into a percentage cell is stored as 0.95
+    if kind is cat.Kind.TEXT:
+        return clean_text(value) or None
+    return value
+
+
+def _validate_sheet(
+    spec: cat.IndicatorSheet, raws: dict[str, RawIndicator], problems: list[Problem]
+) -> dict[str, Figure]:
+    kinds = {i.key: i for i in spec.indicators}
+    data = {
+        key: {"value": _cell_input(r.value, kinds[key].kind), "prev": _cell_input(r.prev, kinds[key].kind)}
+        for key, r in raws.items()
+    }
+    model = _SHEET_MODELS[spec.key]
+    bad: set[tuple[str, str]] = set()
+    try:
+        parsed = model.model_validate(data).model_dump()
+    except ValidationError as exc:
+        for error in exc.errors():
+            key, which = str(error["loc"][0]), str(error["loc"][1])
+            cell = raws[key].value if which == "value" else raws[key].prev
+            problems.append(
+                Problem(Severity.ERROR, cell.ref, f"{kinds[key].label}：{_message(error, kinds[key].kind)}")
+            )
+            bad.add((key, which))
+        parsed = {}
+    out: dict[str, Figure] = {}
+    for ind in spec.indicators:
+        raw = raws.get(ind.key)
+        pair = parsed.get(ind.key) or {}
+        unit = ind.unit
+        if raw is not None and ind.kind is cat.Kind.AMOUNT:
+            unit = clean_text(raw.unit.value) or ind.unit
+            if unit not in cat.AMOUNT_UNITS:
+                problems.append(
+                    Problem(Severity.ERROR, raw.unit.ref, f"{ind.label}：单位只能是“元”或“万元”，现在是“{unit}”。")
+                )
+        out[ind.key] = Figure(
+            key=ind.key,
+            label=ind.label,
+            kind=ind.kind,
+            unit=unit,
+            value=pair.get("value"),
+            prev=pair.get("prev"),
+            value_cell=raw.value.ref if raw else "",
+            prev_cell=raw.prev.ref if raw else "",
+        )
+    return out
+
+
+def _check_rules(figures: dict[str, dict[str, Figure]], problems: list[Problem]) -> None:
+    def num(sheet: str, key: str) -> Figure | None:
+        f = figures.get(sheet, {}).get(key)
+        return f if f is not None and isinstance(f.value, (int, Decimal)) else None
+
+    for rule in cat.RULES:
+        if isinstance(rule, cat.SumRule):
+            total = num(rule.sheet, rule.total)
+            parts = [p for p in (num(rule.sheet, k) for k in rule.parts) if p is not None]
+            if total is None or not parts:
+                continue
+            summed = sum(p.value for p in parts)  # type: ignore[misc]
+            names = "、".join(p.label for p in parts)
+            complete = len(parts) == len(rule.parts)
+            if summed > total.value or (complete and summed != total.value):  # type: ignore[operator]
+                problems.append(
+                    Problem(
+                        Severity.ERROR,
+                        total.value_cell,
+                        f"{total.label}是{total.value}，但{names}合计{summed}，两者应当相等。请核对这几项数字。",
+                    )
+                )
+        else:
+            part, whole = num(rule.sheet, rule.part), num(rule.sheet, rule.whole)
+            if part is None or whole is None or part.value <= whole.value:  # type: ignore[operator]
+                continue
+            if rule.warning:
+                problems.append(
+                    Problem(
+                        Severity.WARNING,
+                        part.value_cell,
+                        f"{part.label}（{part.value}）大于{whole.label}（{whole.value}，{whole.value_cell}）。{rule.warning}。",
+                    )
+                )
+            else:
+                problems.append(
+                    Problem(
+                        Severity.ERROR,
+                        part.value_cell,
+                        f"{part.label}（{part.value}）不能大于{whole.label}（{whole.value}，{whole.value_cell}）。请核对。",
+                    )
+                )
+
+
+_SPECIAL_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _validate_special(raws: list[RawIndicator], problems: list[Problem]) -> list[Figure]:
+    out: list[Figure] = []
+    seen: set[str] = set()
+    for raw in raws:
+        if not _SPECIAL_KEY.match(raw.key):
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    raw.key_ref,
+                    f"编码“{raw.key}”只能用英文字母、数字和下划线，且不以数字开头（模板按编码引用指标）。",
+                )
+            )
+            continue
+        if raw.key in seen:
+            problems.append(Problem(Severity.ERROR, raw.key_ref, f"编码“{raw.key}”重复。"))
+            continue
+        seen.add(raw.key)
+        pair = create_model("special", value=(DecimalValue, None), prev=(DecimalValue, None))
+        try:
+            parsed = pair.model_validate({"value": raw.value.value, "prev": raw.prev.value})
+        except ValidationError as exc:
+            for error in exc.errors():
+                cell = raw.value if error["loc"][0] == "value" else raw.prev
+                problems.append(Problem(Severity.ERROR, cell.ref, f"{raw.label}：{_message(error, cat.Kind.NUMBER)}"))
+            continue
+        section = clean_text(raw.section.value) if raw.section else ""
+        sub = cat.SUBSECTIONS_BY_SHORT.get(section)
+        out.append(
+            Figure(
+                key=raw.key,
+                label=raw.label or raw.key,
+                kind=cat.Kind.NUMBER,
+                unit=clean_text(raw.unit.value),
+                value=parsed.value,
+                prev=parsed.prev,
+                value_cell=raw.value.ref,
+                prev_cell=raw.prev.ref,
+                section=sub.key if sub else (section or None),
+            )
+        )
+    return out
+
+
+# -- basic information ----------------------------------------------------------------------------
+_DATE_TEXT = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$")
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """An Excel date, or text such as 2026年1月20日, 2026-01-20, 2026.1.20, 2026/1/20."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        m = _DATE_TEXT.match(unicodedata.normalize("NFKC", value).strip())
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                return None
+    return None
+
+
+def _info(raw: RawWorkbook, problems: list[Problem]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for field in cat.INFO_FIELDS:
+        cell = raw.info.get(field.key)
+        where = cell.ref if cell else f"{cat.INFO_SHEET}!B"
+        if cell is None or cell.empty:
+            if field.required:
+                problems.append(
+                    Problem(Severity.ERROR, where, f"请填写“{field.label}”（{field.help}，例如：{field.example}）。")
+                )
+            continue
+        if field.key == "year":
+            year = _number_in(cell.value)
+            try:
+                y = int(Decimal(str(year)))
+                if not 2000 <= y <= 2100 or Decimal(str(year)) != y:
+                    raise ValueError
+                out["year"] = y
+            except (ValueError, ArithmeticError):
+                problems.append(
+                    Problem(Severity.ERROR, where, f"报告年度应为四位年份，例如 2025，现在是“{cell.value}”。")
+                )
+        elif field.key == "date":
+            day = parse_date(cell.value)
+            if day is None:
+                problems.append(
+                    Problem(
+                        Severity.ERROR,
+                        where,
+                        f"成文日期无法识别：“{cell.value}”。请填写日期，例如 2026-01-20 或 2026年1月20日。",
+                    )
+                )
+            else:
+                out["date"] = day
+                out["date_ref"] = where
+        else:
+            text = clean_text(cell.value)
+            if field.key == "addressee":
+                text = text.rstrip("：:")
+            out[field.key] = text
+    return out
+
+
+def _check_date(info: dict[str, Any], problems: list[Problem]) -> None:
+    day, year = info.get("date"), info.get("year")
+    if day is None or year is None:
+        return
+    where = info["date_ref"]
+    if day.year != year + 1:
+        problems.append(
+            Problem(
+                Severity.ERROR,
+                where,
+                f"成文日期 {day.year}年{day.month}月{day.day}日 不在报告年度的次年（{year + 1}年）。"
+                "年度报告应在次年成文，请核对成文日期或报告年度。",
+            )
+        )
+    elif day > dt.date(year + 1, 3, 1):
+        problems.append(
+            Problem(
+                Severity.WARNING,
+                where,
+                f"成文日期晚于{year + 1}年3月1日。按规定，政府部门应在每年3月1日前报送上一年度的报告。",
+            )
+        )
+
+
+# -- narratives ----------------------------------------------------------------------------------
+_TYPED_NUMBER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳])\s*"
+)
+
+
+def _title(cell: Cell, problems: list[Problem]) -> str:
+    text = clean_text(cell.value)
+    stripped = _TYPED_NUMBER.sub("", text)
+    if stripped != text:
+        problems.append(Problem(Severity.WARNING, cell.ref, f"小标题“{text}”自带编号，已去掉；编号由程序自动生成。"))
+    return stripped.rstrip("。.；;，,")
+
+
+def _items(spec: cat.NarrativeSheet, rows: list[dict[str, Cell]], problems: list[Problem]) -> list[Item]:
+    out: list[Item] = []
+    for row in rows:
+        text_cell = row["内容"]
+        text = clean_text(text_cell.value)
+        if not text:
+            problems.append(
+                Problem(Severity.ERROR, text_cell.ref, "这一行填了小标题但“内容”为空。请补写内容，或删除这一行。")
+            )
+            continue
+        section: str | None = None
+        if "所属分项" in row:
+            sec_cell = row["所属分项"]
+            name = clean_text(sec_cell.value)
+            if not name:
+                problems.append(
+                    Problem(
+                        Severity.ERROR,
+                        sec_cell.ref,
+                        f"请选择“所属分项”（{'、'.join(s.short for s in cat.SUBSECTIONS)}，或填写新的分项名称）。",
+                    )
+                )
+                continue
+            sub = cat.SUBSECTIONS_BY_SHORT.get(name)
+            section = sub.key if sub else name
+        title = _title(row["小标题"], problems) if "小标题" in row else ""
+        if "小标题" in row and not title:
+            problems.append(
+                Problem(Severity.ERROR, row["小标题"].ref, "请填写小标题（一句话概括这项工作，不要编号）。")
+            )
+            continue
+        out.append(Item(title=title, text=text, cell=text_cell.ref, section=section))
+    if spec.required and not out and not any(p.where.startswith(spec.name + "!") for p in problems):
+        problems.append(
+            Problem(
+                Severity.ERROR,
+                f"{spec.name}!A3",
+                f"“{spec.name}”表没有内容。报告第{'一二三四五'[spec.item - 1]}部分是规定的必备内容，请至少填写一行。",
+            )
+        )
+    return out
+
+
+def _shortcomings(rows: list[dict[str, Cell]], problems: list[Problem]) -> tuple[list[str], list[str]]:
+    found: dict[str, list[str]] = {k: [] for k in cat.SHORTCOMING_KINDS}
+    for row in rows:
+        kind = clean_text(row["类别"].value)
+        text = clean_text(row["内容"].value).rstrip("。；;，,")
+        if kind not in found:
+            problems.append(Problem(Severity.ERROR, row["类别"].ref, f"类别应为“不足”或“原因”，现在是“{kind}”。"))
+            continue
+        if not text:
+            problems.append(Problem(Severity.ERROR, row["内容"].ref, "“内容”为空。请补写，或删除这一行。"))
+            continue
+        found[kind].append(text)
+    spec = cat.SHORTCOMINGS
+    for kind, items in found.items():
+        if not items and not any(p.where.startswith(spec.name + "!") for p in problems):
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    f"{spec.name}!A3",
+                    f"没有类别为“{kind}”的条目。报告第二部分须写明存在的不足和原因，请至少各填写一条。",
+                )
+            )
+    return found["不足"], found["原因"]
+
+
+# -- the whole --------------------------------------------------------------------------------
+def validate(raw: RawWorkbook) -> tuple[Report | None, list[Problem]]:
+    """Check everything; return the model (``None`` if any error) and every problem found."""
+    problems = list(raw.problems)
+    info = _info(raw, problems)
+    _check_date(info, problems)
+    figures = {
+        spec.key: _validate_sheet(spec, raw.indicators.get(spec.key, {}), problems) for spec in cat.INDICATOR_SHEETS
+    }
+    _check_rules(figures, problems)
+    special = _validate_special(raw.special, problems)
+    narratives = raw.narratives
+    measures = _items(cat.MEASURES, narratives.get("measures", []), problems) if "measures" in narratives else []
+    shortcomings, causes = (
+        _shortcomings(narratives["shortcomings"], problems) if "shortcomings" in narratives else ([], [])
+    )
+    duties = _items(cat.DUTIES, narratives.get("duties", []), problems) if "duties" in narratives else []
+    plans = _items(cat.PLANS, narratives.get("plans", []), problems) if "plans" in narratives else []
+    others = _items(cat.OTHERS, narratives.get("others", []), problems) if "others" in narratives else []
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    agency = info["agency"]
+    report = Report(
+        agency=agency,
+        self_name=info.get("self_name") or "我局",
+        year=info["year"],
+        addressee=info["addressee"],
+        leadership=info.get("leadership") or info["addressee"],
+        coordinator=info.get("coordinator", ""),
+        signature=info.get("signature") or agency,
+        date=info["date"],
+        figures=figures,
+        special=special,
+        measures=measures,
+        shortcomings=shortcomings,
+        causes=causes,
+        duties=duties,
+        plans=plans,
+        others=others,
+    )
+    return report, problems

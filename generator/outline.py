@@ -1,0 +1,132 @@
+"""The rendered outline: the report as plain blocks, between the templates and the DOCX writer.
+
+The renderer produces these objects; the writer lays them out.  Neither a template nor the writer
+types a heading number: :func:`number_headings` computes them from the structure, so adding one
+measure renumbers everything after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CHINESE_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """Write 1–99 as Chinese numerals the way headings count: 一, 十, 十一, 二十三."""
+    if not 1 <= n <= 99:
+        raise ValueError(f"heading number out of range: {n}")
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return CHINESE_DIGITS[ones]
+    head = "" if tens == 1 else CHINESE_DIGITS[tens]
+    return head + "十" + (CHINESE_DIGITS[ones] if ones else "")
+
+
+def heading_number(level: int, n: int) -> str:
+    """The number of the n-th heading at a level: 一、 （一） 1. （1） (GB/T 9704 7.3.3)."""
+    if level == 1:
+        return f"{chinese_numeral(n)}、"
+    if level == 2:
+        return f"（{chinese_numeral(n)}）"
+    if level == 3:
+        return f"{n}."
+    if level == 4:
+        return f"（{n}）"
+    raise ValueError(f"no heading level {level}")
+
+
+@dataclass
+class Title:
+    """The title; ``breaks`` are the positions in ``text`` where a line break is allowed."""
+
+    text: str
+    breaks: tuple[int, ...] = ()
+
+
+@dataclass
+class Addressee:
+    """主送机关, ending with a full-width colon."""
+
+    text: str
+
+
+@dataclass
+class Paragraph:
+    text: str
+
+
+@dataclass
+class Heading:
+    """A heading; with ``body`` it is a run-in heading followed by text in the same paragraph."""
+
+    level: int
+    text: str
+    body: str = ""
+    item: int | None = None  # the official content item (1–5) a level-1 heading stands for
+    number: str = ""
+
+
+@dataclass
+class Signature:
+    """署名 and 成文日期 of an unsealed document (GB/T 9704 7.3.5.2)."""
+
+    name: str
+    date: str
+
+
+Block = Title | Addressee | Paragraph | Heading | Signature
+
+
+@dataclass
+class Outline:
+    blocks: list[Block] = field(default_factory=list)
+
+    def headings(self) -> list[Heading]:
+        return [b for b in self.blocks if isinstance(b, Heading)]
+
+    def text(self) -> str:
+        """All the text a reader sees, one block a line (for tests and diffs)."""
+        lines: list[str] = []
+        for b in self.blocks:
+            if isinstance(b, Heading):
+                lines.append(b.number + b.text + b.body)
+            elif isinstance(b, Signature):
+                lines.extend([b.name, b.date])
+            else:
+                lines.append(b.text)
+        return "\n".join(lines)
+
+
+def drop_empty_headings(blocks: list[Block]) -> list[Block]:
+    """Remove headings with nothing under them, innermost first, so numbering stays consecutive.
+
+    A heading is empty when it has no run-in body and the next block is a heading of the same or
+    a higher level, or there is no content block before the end of its parent.
+    """
+    changed = True
+    while changed:
+        changed = False
+        kept: list[Block] = []
+        for i, b in enumerate(blocks):
+            if isinstance(b, Heading) and not b.body:
+                nxt = next((x for x in blocks[i + 1 :]), None)
+                empty = nxt is None or isinstance(nxt, Signature) or (isinstance(nxt, Heading) and nxt.level <= b.level)
+                if empty:
+                    changed = True
+                    continue
+            kept.append(b)
+        blocks = kept
+    return blocks
+
+
+def number_headings(blocks: list[Block]) -> None:
+    """Give every heading its number from its position under its parent."""
+    counters = [0, 0, 0, 0, 0]
+    for b in blocks:
+        if not isinstance(b, Heading):
+            continue
+        counters[b.level] += 1
+        for deeper in range(b.level + 1, len(counters)):
+            counters[deeper] = 0
+        b.number = heading_number(b.level, counters[b.level])

@@ -1,0 +1,263 @@
+"""Read the input workbook into plain rows that remember their cells.
+
+Nothing here judges a value; it only finds it and records where it came from (``工作表!单元格``).
+Indicators are found by their key in the 编码 column and columns by their header, so reordered
+rows and columns still read.  Structural problems (a missing sheet, a missing header, an unknown
+key) are collected as :class:`~generator.errors.Problem` objects, all of them.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from .. import catalogue as cat
+from ..errors import Problem, Severity, WorkbookUnreadable
+
+HEADER_SEARCH_ROWS = 6  # the header row is looked for in the first rows of a sheet
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A value with its place; ``percent`` tells that Excel shows it as a percentage."""
+
+    value: Any
+    ref: str
+    percent: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
+
+
+@dataclass
+class RawIndicator:
+    key: str
+    key_ref: str
+    label: str
+    value: Cell
+    prev: Cell
+    unit: Cell
+    section: Cell | None = None  # 特色指标 only: the subsection it belongs to
+
+
+@dataclass
+class RawWorkbook:
+    """Everything read, keyed as the catalogue keys it."""
+
+    source: str
+    info: dict[str, Cell] = field(default_factory=dict)  # InfoField.key -> cell
+    indicators: dict[str, dict[str, RawIndicator]] = field(default_factory=dict)
+    special: list[RawIndicator] = field(default_factory=list)
+    narratives: dict[str, list[dict[str, Cell]]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+_OTHER_FORMATS = {
+    ".xls": "这是旧版 Excel（.xls）文件",
+    ".et": "这是 WPS 表格（.et）文件",
+    ".csv": "这是 CSV 文本文件",
+    ".ods": "这是 OpenDocument（.ods）表格",
+}
+
+
+def _open(path: Path) -> Any:
+    if not path.exists():
+        raise WorkbookUnreadable(f"{path}：找不到这个文件，请检查路径是否正确。")
+    if path.is_dir():
+        raise WorkbookUnreadable(f"{path}：这是一个文件夹，请指定工作簿文件（.xlsx）。")
+    suffix = path.suffix.lower()
+    if suffix in _OTHER_FORMATS:
+        raise WorkbookUnreadable(
+            f"{path}：{_OTHER_FORMATS[suffix]}，无法直接读取。请用 Excel 或 WPS 打开后，"
+            "选择“另存为”→“Excel 工作簿（*.xlsx）”，再用新文件生成报告。"
+        )
+    try:
+        return load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as exc:
+        raise WorkbookUnreadable(
+            f"{path}：无法作为 Excel 工作簿（.xlsx）打开（文件可能已损坏、加密或不是工作簿）。"
+            "请用 Excel 或 WPS 打开确认，另存为 .xlsx 后重试。"
+        ) from exc
+
+
+def _rows(ws: Any) -> list[list[Any]]:
+    return [list(r) for r in ws.iter_rows()]
+
+
+def _cell(sheet: str, row: list[Any], col: int | None, row_no: int) -> Cell:
+    ref = f"{sheet}!{get_column_letter((col or 0) + 1)}{row_no}"
+    if col is None or col >= len(row):
+        return Cell(None, ref)
+    c = row[col]
+    value = getattr(c, "value", None)
+    fmt = getattr(c, "number_format", "") or ""
+    return Cell(value, ref, "%" in fmt)
+
+
+def _header(
+    sheet: str, rows: list[list[Any]], columns: tuple[str, ...], problems: list[Problem]
+) -> tuple[int, dict[str, int]] | None:
+    """Find the header row and each expected column's index; report missing ones."""
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        names = [str(getattr(c, "value", "") or "").strip() for c in row]
+        if columns[0] in names or columns[1] in names:
+            index = {n: j for j, n in enumerate(names) if n}
+            missing = [c for c in columns if c not in index]
+            for name in missing:
+                problems.append(
+                    Problem(
+                        Severity.ERROR,
+                        f"{sheet}!{i + 1}行",
+                        f"表头缺少“{name}”列。请恢复这一列的表头（可从 report-draft init 生成的空白工作簿复制）。",
+                    )
+                )
+            return (i, index) if not missing else None
+    problems.append(
+        Problem(
+            Severity.ERROR,
+            f"{sheet}!A1",
+            f"找不到表头行（应有“{'”“'.join(columns)}”等列）。"
+            "请恢复表头，或从 report-draft init 生成的空白工作簿重新填写。",
+        )
+    )
+    return None
+
+
+def _missing_sheet(name: str) -> Problem:
+    return Problem(
+        Severity.ERROR,
+        name,
+        f"缺少工作表“{name}”。请不要删除或改名工作表；可用 report-draft init 生成空白工作簿对照恢复。",
+    )
+
+
+def _read_info(wb: Any, raw: RawWorkbook) -> None:
+    name = cat.INFO_SHEET
+    if name not in wb.sheetnames:
+        raw.problems.append(_missing_sheet(name))
+        return
+    rows = _rows(wb[name])
+    found = _header(name, rows, ("项目", "内容"), raw.problems)
+    if found is None:
+        return
+    head, cols = found
+    for offset, row in enumerate(rows[head + 1 :]):
+        row_no = head + 2 + offset
+        label = _cell(name, row, cols["项目"], row_no).value
+        field_ = cat.INFO_BY_LABEL.get(str(label).strip()) if label is not None else None
+        if field_ is not None:
+            raw.info[field_.key] = _cell(name, row, cols["内容"], row_no)
+
+
+def _read_indicator_rows(
+    sheet: str, rows: list[list[Any]], columns: tuple[str, ...], problems: list[Problem]
+) -> list[RawIndicator]:
+    found = _header(sheet, rows, columns, problems)
+    if found is None:
+        return []
+    head, cols = found
+    out: list[RawIndicator] = []
+    for offset, row in enumerate(rows[head + 1 :]):
+        row_no = head + 2 + offset
+        key_cell = _cell(sheet, row, cols["编码"], row_no)
+        if key_cell.empty:
+            continue
+        label = _cell(sheet, row, cols["指标"], row_no).value
+        out.append(
+            RawIndicator(
+                key=str(key_cell.value).strip(),
+                key_ref=key_cell.ref,
+                label=str(label).strip() if label is not None else "",
+                value=_cell(sheet, row, cols["本年"], row_no),
+                prev=_cell(sheet, row, cols["上年"], row_no),
+                unit=_cell(sheet, row, cols["单位"], row_no),
+                section=_cell(sheet, row, cols["所属分项"], row_no) if "所属分项" in cols else None,
+            )
+        )
+    return out
+
+
+def _read_indicators(wb: Any, raw: RawWorkbook) -> None:
+    for spec in cat.INDICATOR_SHEETS:
+        if spec.name not in wb.sheetnames:
+            raw.problems.append(_missing_sheet(spec.name))
+            continue
+        known = {i.key for i in spec.indicators}
+        found: dict[str, RawIndicator] = {}
+        rows = _read_indicator_rows(spec.name, _rows(wb[spec.name]), cat.INDICATOR_COLUMNS, raw.problems)
+        for ind in rows:
+            if ind.key not in known:
+                raw.problems.append(
+                    Problem(
+                        Severity.WARNING,
+                        ind.key_ref,
+                        f"编码“{ind.key}”不是本表的指标，已忽略。本单位特有的指标请填在“{cat.SPECIAL_SHEET}”表。",
+                    )
+                )
+                continue
+            if ind.key in found:
+                raw.problems.append(
+                    Problem(
+                        Severity.ERROR,
+                        ind.value.ref,
+                        f"编码“{ind.key}”出现了两次（另一处在 {found[ind.key].value.ref}）。请删除重复的一行。",
+                    )
+                )
+                continue
+            found[ind.key] = ind
+        raw.indicators[spec.key] = found
+
+
+def _read_special(wb: Any, raw: RawWorkbook) -> None:
+    if cat.SPECIAL_SHEET not in wb.sheetnames:
+        raw.problems.append(_missing_sheet(cat.SPECIAL_SHEET))
+        return
+    raw.special = _read_indicator_rows(
+        cat.SPECIAL_SHEET, _rows(wb[cat.SPECIAL_SHEET]), cat.SPECIAL_COLUMNS, raw.problems
+    )
+
+
+def _read_narratives(wb: Any, raw: RawWorkbook) -> None:
+    for spec in cat.NARRATIVE_SHEETS:
+        if spec.name not in wb.sheetnames:
+            raw.problems.append(_missing_sheet(spec.name))
+            continue
+        rows = _rows(wb[spec.name])
+        found = _header(spec.name, rows, spec.columns, raw.problems)
+        if found is None:
+            continue
+        head, cols = found
+        items: list[dict[str, Cell]] = []
+        for offset, row in enumerate(rows[head + 1 :]):
+            row_no = head + 2 + offset
+            cells = {c: _cell(spec.name, row, cols[c], row_no) for c in spec.columns}
+            if all(c.empty for c in cells.values()):
+                continue  # blank rows between entries are fine
+            items.append(cells)
+        raw.narratives[spec.key] = items
+
+
+def read_workbook(path: Path) -> RawWorkbook:
+    """Read every sheet the catalogue knows; raise :class:`WorkbookUnreadable` if it cannot open."""
+    wb = _open(path)
+    try:
+        raw = RawWorkbook(source=str(path))
+        _read_info(wb, raw)
+        _read_indicators(wb, raw)
+        _read_special(wb, raw)
+        _read_narratives(wb, raw)
+        known = {cat.README_SHEET, cat.INFO_SHEET, cat.SPECIAL_SHEET}
+        known |= {s.name for s in cat.INDICATOR_SHEETS} | {s.name for s in cat.NARRATIVE_SHEETS}
+        for name in wb.sheetnames:
+            if name not in known:
+                raw.problems.append(Problem(Severity.WARNING, name, f"工作表“{name}”不是模板中的工作表，已忽略。"))
+        return raw
+    finally:
+        wb.close()

@@ -118,6 +118,7 @@ def _paragraph_properties(spec: _StyleSpec) -> OxmlElement:
     if spec.keep_next:
         ppr.append(_el("w:keepNext"))
     ppr.append(_el("w:widowControl", val="0"))
+    ppr.append(_el("w:overflowPunct", val="0"))  # no punctuation hanging past the type area
     ppr.append(_el("w:autoSpaceDE", val="0"))
     ppr.append(_el("w:autoSpaceDN", val="0"))
     if spec.line_exact is not None:

@@ -1,0 +1,91 @@
+"""Shared fixtures: the sample workbook, filled copies to break, and the built draft."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "data_inputs"))
+
+import make_sample  # noqa: E402
+
+from generator.pipeline import build  # noqa: E402
+
+SAMPLE = make_sample.SAMPLE_PATH
+
+
+def find_row(ws: Any, key: str, column: int = 1) -> int:
+    """The row whose cell in ``column`` holds ``key`` (indicators by 编码, info by 项目)."""
+    for row in ws.iter_rows(min_row=1):
+        if row[column - 1].value == key:
+            return row[0].row
+    raise KeyError(key)
+
+
+WorkbookMaker = Callable[..., Path]
+
+
+@pytest.fixture
+def make_workbook(tmp_path: Path) -> WorkbookMaker:
+    """Write the sample workbook, changed by ``edit(wb)``, to a path with Chinese and spaces."""
+
+    def make(edit: Callable[[Any], None] | None = None, name: str = "测试 工作簿.xlsx") -> Path:
+        wb = make_sample.sample_workbook()
+        if edit is not None:
+            edit(wb)
+        folder = tmp_path / "输入 文件"
+        folder.mkdir(exist_ok=True)
+        path = folder / name
+        wb.save(path)
+        return path
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def sample_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("样例 输出") / "示例 报告.docx"
+    build(SAMPLE, out)
+    return out
+
+
+def soffice() -> str:
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        pytest.fail("LibreOffice (soffice) is not installed; run the README's test command, which installs it.")
+    return exe
+
+
+def to_pdf(docx: Path, out_dir: Path) -> Path:
+    """Convert with LibreOffice headless, in a private profile so parallel runs do not collide."""
+    profile = out_dir / "lo-profile"
+    subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = out_dir / (docx.stem + ".pdf")
+    assert pdf.exists(), "LibreOffice did not write a PDF"
+    return pdf
+
+
+@pytest.fixture(scope="session")
+def sample_pdf(sample_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return to_pdf(sample_docx, tmp_path_factory.mktemp("pdf"))

@@ -162,7 +162,6 @@ def _validate_sheet(
         for key, r in raws.items()
     }
     model = _SHEET_MODELS[spec.key]
-    bad: set[tuple[str, str]] = set()
     try:
         parsed = model.model_validate(data).model_dump()
     except ValidationError as exc:
@@ -172,8 +171,8 @@ def _validate_sheet(
             problems.append(
                 Problem(Severity.ERROR, cell.ref, f"{kinds[key].label}：{_message(error, kinds[key].kind)}")
             )
-            bad.add((key, which))
-        parsed = {}
+            data[key][which] = None  # keep the sheet's other figures, so the rules still check them
+        parsed = model.model_validate(data).model_dump()
     out: dict[str, Figure] = {}
     for ind in spec.indicators:
         raw = raws.get(ind.key)

@@ -8,6 +8,7 @@ on every full line; "— N —" 7 mm below the type area, right on odd pages, le
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,7 @@ def test_full_body_pages_hold_22_lines_on_the_grid(pages: list[Page]) -> None:
     for page in full_body_pages(pages):
         lines = page.body_lines()
         assert len(lines) == std.LINES_PER_PAGE, f"page {page.number}: {len(lines)} lines"
-        steps = [b.y1 - a.y1 for a, b in zip(lines, lines[1:], strict=False)]
+        steps = [b.y1 - a.y1 for a, b in itertools.pairwise(lines)]
         assert all(s == pytest.approx(PITCH, abs=0.2) for s in steps), f"page {page.number}: {steps}"
 
 

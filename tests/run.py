@@ -1,0 +1,69 @@
+"""Install what the tests need, then run them: ``python tests/run.py [pytest arguments]``.
+
+- On Debian or Ubuntu, LibreOffice (the stand-in renderer), CJK fonts and poppler-utils (pdftotext)
+  are installed with apt-get when missing (as root, or through sudo).  Elsewhere (Windows, macOS)
+  install LibreOffice and poppler yourself; the script says so.
+- The package and its test dependencies are installed into ``.venv`` beside the repository, so the
+  system's Python is left alone, and pytest runs there.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+DEBIAN_PACKAGES = ["libreoffice-writer-nogui", "fonts-noto-cjk", "poppler-utils"]
+
+
+def _have_system_tools() -> bool:
+    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False).stdout
+    return bool(shutil.which("soffice") and shutil.which("pdftotext") and fonts.strip())
+
+
+def install_system_packages() -> None:
+    if shutil.which("fc-list") and _have_system_tools():
+        return
+    if not shutil.which("apt-get"):
+        print("请先安装 LibreOffice、poppler（pdftotext）和中文字体，再运行测试。", file=sys.stderr)
+        return
+    prefix = [] if os.name != "posix" or os.geteuid() == 0 else ["sudo"]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run([*prefix, "apt-get", "update", "-q"], check=True, env=env)
+    subprocess.run(
+        [*prefix, "apt-get", "install", "-y", "-q", "--no-install-recommends", *DEBIAN_PACKAGES, "fontconfig"],
+        check=True,
+        env=env,
+    )
+
+
+def venv_python() -> Path:
+    scripts = "Scripts" if os.name == "nt" else "bin"
+    exe = "python.exe" if os.name == "nt" else "python"
+    return VENV / scripts / exe
+
+
+def install_python_packages() -> Path:
+    python = venv_python()
+    if not python.exists():
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check", "-e", f"{ROOT}[test]"],
+        check=True,
+    )
+    return python
+
+
+def main() -> int:
+    install_system_packages()
+    python = install_python_packages()
+    return subprocess.run([str(python), "-m", "pytest", *sys.argv[1:]], cwd=ROOT, check=False).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())

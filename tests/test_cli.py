@@ -1,0 +1,127 @@
+"""The commands as a clerk uses them: init, validate, build, help, and the README that documents them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from generator import catalogue as cat
+from generator.cli import main
+from generator.workbook.reader import read_workbook
+from tests.conftest import ROOT, SAMPLE
+
+COMMANDS = ("init", "validate", "build")
+
+
+def test_init_writes_every_sheet_with_banners_headers_and_dropdowns(tmp_path: Path) -> None:
+    path = tmp_path / "新 建" / "2025年 数据.xlsx"
+    path.parent.mkdir()
+    result = CliRunner().invoke(main, ["init", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"已生成空白工作簿：{path}"
+    wb = load_workbook(path)
+    expected = [cat.README_SHEET, cat.INFO_SHEET, *(s.name for s in cat.INDICATOR_SHEETS), cat.SPECIAL_SHEET]
+    expected += [s.name for s in cat.NARRATIVE_SHEETS]
+    assert wb.sheetnames == expected
+    for name in expected[1:]:
+        banner = wb[name]["A1"].value
+        assert "例" in banner, f"{name} has no example"
+    measures = wb["主要举措"]
+    lists = [dv for dv in measures.data_validations.dataValidation if dv.type == "list"]
+    assert lists and "党的领导" in lists[0].formula1
+    enforcement = wb["行政执法"]
+    kinds = {dv.type for dv in enforcement.data_validations.dataValidation}
+    assert {"whole", "decimal", "list"} <= kinds
+    keys = [row[0].value for row in enforcement.iter_rows(min_row=3) if row[0].value]
+    assert keys == [i.key for i in cat.SHEETS_BY_NAME["行政执法"].indicators]
+
+
+def test_init_never_overwrites_without_force(tmp_path: Path) -> None:
+    path = tmp_path / "已有.xlsx"
+    path.write_bytes(b"clerk's data")
+    result = CliRunner().invoke(main, ["init", str(path)])
+    assert result.exit_code == 1
+    assert "文件已存在，没有覆盖" in result.output
+    assert path.read_bytes() == b"clerk's data"
+
+
+def test_blank_workbook_reads_and_lists_what_is_missing(tmp_path: Path) -> None:
+    path = tmp_path / "空白.xlsx"
+    CliRunner().invoke(main, ["init", str(path)])
+    raw = read_workbook(path)
+    assert not raw.problems
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert "错误：基本信息!B3：请填写“机关名称”" in result.output
+    assert "错误：主要举措!A3：“主要举措”表没有内容" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_chinese_help_with_an_example(command: str) -> None:
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "用法：" in result.output and "示例：" in result.output
+    assert "Show this message" not in result.output
+
+
+def test_usage_errors_are_in_chinese() -> None:
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 2
+    assert "缺少参数 'WORKBOOK'" in result.output
+
+
+def test_readme_documents_every_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in COMMANDS:
+        assert f"report-draft {command}" in readme
+    assert "python -m pytest" in readme
+
+
+def test_python_m_generator_runs_the_same_cli() -> None:
+    result = subprocess.run([sys.executable, "-m", "generator", "--help"], capture_output=True, cwd=ROOT, check=False)
+    assert result.returncode == 0
+    assert "report-draft" in result.stdout.decode("utf-8") or "用法" in result.stdout.decode("utf-8")
+
+
+def test_same_input_gives_the_same_bytes_in_any_folder(tmp_path: Path) -> None:
+    outs = []
+    for folder in ("甲 目录", "乙"):
+        (tmp_path / folder).mkdir()
+        out = tmp_path / folder / "报告.docx"
+        assert CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out)]).exit_code == 0
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
+def test_build_names_the_draft_beside_the_workbook_by_default(tmp_path: Path) -> None:
+    copy = tmp_path / "我的 数据.xlsx"
+    copy.write_bytes(SAMPLE.read_bytes())
+    result = CliRunner().invoke(main, ["build", str(copy)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "我的 数据_报告初稿.docx").exists()
+
+
+def test_committed_sample_holds_what_make_sample_writes(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "data_inputs"))
+    import make_sample
+
+    fresh = tmp_path / "fresh.xlsx"
+    make_sample.sample_workbook().save(fresh)
+
+    def values(path: Path) -> dict[str, object]:
+        raw = read_workbook(path)
+        out: dict[str, object] = {f"info.{k}": c.value for k, c in raw.info.items()}
+        for sheet, figures in raw.indicators.items():
+            out.update({f"{sheet}.{k}": (f.value.value, f.prev.value, f.unit.value) for k, f in figures.items()})
+        for sheet, rows in raw.narratives.items():
+            out[sheet] = [{k: c.value for k, c in row.items()} for row in rows]
+        out["special"] = [(s.key, s.value.value, s.prev.value) for s in raw.special]
+        return out
+
+    assert values(SAMPLE) == values(fresh)

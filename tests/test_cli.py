@@ -80,7 +80,8 @@ def test_readme_documents_every_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in COMMANDS:
         assert f"report-draft {command}" in readme
-    assert "python -m pytest" in readme
+    assert "python tests/run.py" in readme
+    assert "tests/run.py" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
 def test_python_m_generator_runs_the_same_cli() -> None:

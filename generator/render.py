@@ -23,7 +23,15 @@ from .model import Figure, Item, Report
 from .numbers import change_clause, chinese_date, money, percent, plain
 from .outline import Outline
 
-DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "default"
+
+def _default_templates() -> Path:
+    """The default templates: installed with the package, or ``templates/`` of a source checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "templates" / "default"
+    return installed if installed.is_dir() else here.parent / "templates" / "default"
+
+
+DEFAULT_TEMPLATES = _default_templates()
 MAIN_TEMPLATE = "report.j2"
 
 

@@ -38,6 +38,7 @@ def atomic_write(path: Path) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        _give_mode(tmp, path)
         try:
             os.replace(tmp, path)
         except PermissionError as exc:
@@ -45,6 +46,19 @@ def atomic_write(path: Path) -> Iterator[Path]:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _give_mode(tmp: Path, target: Path) -> None:
+    """A temporary file is private (0600); give the draft the mode a new file would have had."""
+    if os.name != "posix":
+        return
+    if target.exists():
+        mode = target.stat().st_mode & 0o777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(tmp, mode)
 
 
 def write_bytes(path: Path, data: bytes) -> None:

@@ -126,3 +126,14 @@ def test_committed_sample_holds_what_make_sample_writes(tmp_path: Path) -> None:
         return out
 
     assert values(SAMPLE) == values(fresh)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_draft_gets_the_mode_of_a_new_file_not_the_temporary_files(tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "报告.docx"
+    assert CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out)]).exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -261,6 +261,13 @@ def _text_width(text: str) -> int:
     return sum(char // 2 if ord(c) < 0x2E80 else char for c in text)
 
 
+def _keep_with_next(p: OxmlElement) -> None:
+    ppr = p.get_or_add_pPr()
+    if ppr.find(qn("w:keepNext")) is None:
+        style = ppr.find(qn("w:pStyle"))
+        ppr.insert(0 if style is None else 1, _el("w:keepNext"))
+
+
 def _title_lines(title: Title) -> list[str]:
     """The title on one line if it fits, else broken at the allowed point that balances the lines.
 
@@ -285,8 +292,12 @@ def _signature(doc: DocumentObject, sig: Signature) -> None:
     that would push the date into the two-字 right space, the date keeps the space and the name
     moves left instead, keeping the offset.
     """
+    body = doc.element.body
+    previous = body.findall(qn("w:p"))
+    if previous:
+        _keep_with_next(previous[-1])  # the 署名 never stands alone on a page
     for _ in range(std.BLANK_LINES_BEFORE_SIGNATURE):
-        _paragraph(doc, _BODY)
+        _keep_with_next(_paragraph(doc, _BODY))
     ws, wd = _text_width(sig.name), _text_width(sig.date)
     space, offset = int(std.SIGNATURE_RIGHT_SPACE.twips), int(std.DATE_OFFSET.twips)
     if ws - wd >= offset:
@@ -296,6 +307,8 @@ def _signature(doc: DocumentObject, sig: Signature) -> None:
     for style, text, right in (("GwSignature", sig.name, name_right), ("GwDate", sig.date, date_right)):
         p = _paragraph(doc, style)
         p.pPr.append(_el("w:ind", right=str(right), firstLine="0"))
+        if style == "GwSignature":
+            _keep_with_next(p)
         _add_run(p, text)
 
 

@@ -311,8 +311,18 @@ def _info(raw: RawWorkbook, problems: list[Problem]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for field in cat.INFO_FIELDS:
         cell = raw.info.get(field.key)
-        where = cell.ref if cell else f"{cat.INFO_SHEET}!B"
-        if cell is None or cell.empty:
+        if cell is None:
+            if field.required and cat.INFO_SHEET not in {p.where.split("!")[0] for p in problems}:
+                problems.append(
+                    Problem(
+                        Severity.ERROR,
+                        cat.INFO_SHEET,
+                        f"找不到“{field.label}”这一行。请在“项目”列加上“{field.label}”，并在“内容”列填写（例如：{field.example}）。",
+                    )
+                )
+            continue
+        where = cell.ref
+        if cell.empty:
             if field.required:
                 problems.append(
                     Problem(Severity.ERROR, where, f"请填写“{field.label}”（{field.help}，例如：{field.example}）。")

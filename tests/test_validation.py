@@ -224,3 +224,15 @@ def test_missing_output_folder(make_workbook: WorkbookMaker, tmp_path: Path) -> 
     result = CliRunner().invoke(main, ["build", str(make_workbook()), "-o", str(out)])
     assert result.exit_code == 1
     assert "不存在，请先创建它" in result.output
+
+
+def test_a_deleted_info_row_is_named(make_workbook: WorkbookMaker) -> None:
+    def edit(wb: Any) -> None:
+        ws = wb["基本信息"]
+        ws.delete_rows(find_row(ws, "机关名称"))
+
+    result, out = run_build(make_workbook(edit))
+    assert_refused(result, out)
+    assert error_lines(result.output) == [
+        "错误：基本信息：找不到“机关名称”这一行。请在“项目”列加上“机关名称”，并在“内容”列填写（例如：示例县卫生健康局）。"
+    ]

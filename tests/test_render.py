@@ -1,0 +1,131 @@
+"""From workbook changes to the draft's text: renumbering, empty figures, workbook text as data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+
+from generator import catalogue as cat
+from generator.errors import TemplateProblem
+from generator.model import validate
+from generator.pipeline import build
+from generator.render import render_outline
+from generator.workbook.reader import read_workbook
+from tests.conftest import WorkbookMaker, find_row
+
+
+def draft(path: Path) -> list[str]:
+    out = path.with_suffix(".docx")
+    build(path, out)
+    return [p.text for p in Document(str(out)).paragraphs]
+
+
+def test_adding_one_measure_renumbers_everything_after_it(make_workbook: WorkbookMaker) -> None:
+    before = draft(make_workbook(name="前.xlsx"))
+
+    def add_first(wb: Any) -> None:
+        ws = wb["主要举措"]
+        ws.insert_rows(3)
+        for col, value in enumerate(("党的领导", "新增的一项举措", "新增举措的内容。"), start=1):
+            ws.cell(row=3, column=col, value=value)
+
+    after = draft(make_workbook(add_first, name="后.xlsx"))
+    assert "1.新增的一项举措。新增举措的内容。" in after
+    assert any(t.startswith("2.健全法治建设领导机制。") for t in after)
+    assert any(t.startswith("3.压实法治建设工作责任。") for t in after)
+    assert any(t.startswith("2.压实法治建设工作责任。") for t in before)
+    assert len(after) == len(before) + 1
+
+
+def test_a_new_subsection_typed_by_the_clerk_is_numbered_after_the_standard_ones(make_workbook: WorkbookMaker) -> None:
+    text = draft(make_workbook())
+    assert "（九）健康领域法治保障" in text
+
+
+def test_empty_figures_leave_their_clauses_out(make_workbook: WorkbookMaker) -> None:
+    def clear(wb: Any) -> None:
+        ws = wb["行政执法"]
+        for ind in cat.SHEETS_BY_NAME["行政执法"].indicators:
+            ws.cell(row=find_row(ws, ind.key), column=3).value = None
+        ws = wb["政务公开"]
+        ws.cell(row=find_row(ws, "requests"), column=3).value = None
+
+    text = "\n".join(draft(make_workbook(clear)))
+    assert "行政处罚案件" not in text and "持证执法人员" not in text
+    assert "全年主动公开政府信息438条，其中予以公开4件" in text
+    for bad in ("None", "，，", "，。", "。。", "其中。", "{}"):
+        assert bad not in text, bad
+    assert "（五）严格规范公正文明执法\n此外，医疗机构依法执业专项检查326家次。" in text
+
+
+def test_a_subsection_with_neither_figures_nor_measures_disappears(make_workbook: WorkbookMaker) -> None:
+    def clear(wb: Any) -> None:
+        for sheet in ("普法",):
+            ws = wb[sheet]
+            for ind in cat.SHEETS_BY_NAME[sheet].indicators:
+                ws.cell(row=find_row(ws, ind.key), column=3).value = None
+        ws = wb["主要举措"]
+        for row in ws.iter_rows(min_row=3):
+            if row[0].value == "普法宣传":
+                for cell in row:
+                    cell.value = None
+
+    text = draft(make_workbook(clear))
+    assert not any("普法宣传，营造" in t for t in text)
+    assert "（八）健康领域法治保障" in text
+
+
+def test_markers_and_code_typed_in_cells_stay_text(make_workbook: WorkbookMaker) -> None:
+    def edit(wb: Any) -> None:
+        ws = wb["主要举措"]
+        ws.cell(row=3, column=3, value="【二级】{{ agency }}{% if 1 %}x{% endif %}<w:p>&amp;")
+
+    text = draft(make_workbook(edit))
+    assert "1.健全法治建设领导机制。【二级】{{ agency }}{% if 1 %}x{% endif %}<w:p>&amp;" in text
+
+
+def test_a_line_break_in_a_cell_makes_two_paragraphs(make_workbook: WorkbookMaker) -> None:
+    def edit(wb: Any) -> None:
+        wb["主要举措"].cell(row=3, column=3, value="第一段。\n第二段。")
+
+    text = draft(make_workbook(edit))
+    i = text.index("1.健全法治建设领导机制。第一段。")
+    assert text[i + 1] == "第二段。"
+
+
+def test_a_short_title_stays_on_one_line(make_workbook: WorkbookMaker) -> None:
+    def edit(wb: Any) -> None:
+        ws = wb["基本信息"]
+        ws.cell(row=find_row(ws, "机关名称"), column=2, value="某县司法局")
+
+    assert draft(make_workbook(edit))[0] == "某县司法局2025年法治政府建设年度报告"
+
+
+def test_a_template_printing_an_empty_figure_is_refused(make_workbook: WorkbookMaker, tmp_path: Path) -> None:
+    def clear(wb: Any) -> None:
+        ws = wb["行政执法"]
+        ws.cell(row=find_row(ws, "penalty_cases"), column=3).value = None
+
+    report, _ = validate(read_workbook(make_workbook(clear)))
+    assert report is not None
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / "report.j2").write_text(
+        "【事项一】a\n全年办理案件{{ enforcement.penalty_cases }}\n【事项二】b\nx\n【事项三】c\nx\n【事项四】d\nx\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(TemplateProblem, match="模板直接输出了空的指标“行政处罚案件”"):
+        render_outline(report, [folder])
+
+
+def test_a_template_syntax_error_names_file_and_line(make_workbook: WorkbookMaker, tmp_path: Path) -> None:
+    report, _ = validate(read_workbook(make_workbook()))
+    folder = tmp_path / "tpl"
+    folder.mkdir()
+    (folder / "report.j2").write_text("第一行\n{% if %}\n", encoding="utf-8")
+    with pytest.raises(TemplateProblem) as info:
+        render_outline(report, [folder])
+    assert "report.j2：第2行：模板语法错误" in str(info.value)

@@ -23,6 +23,16 @@ _LOCKED_FILL = PatternFill("solid", fgColor="F2F2F2")
 _FONT = "等线"
 
 
+def _rule(kind: str, title: str, message: str, **criteria: str) -> DataValidation:
+    """An Excel validation rule that refuses a wrong entry with a Chinese message."""
+    return DataValidation(type=kind, showErrorMessage=True, errorTitle=title, error=message, **criteria)
+
+
+def _apply(ws: Any, cells: str, rule: DataValidation) -> None:
+    ws.add_data_validation(rule)
+    rule.add(cells)
+
+
 def _banner(ws: Any, text: str, width: int) -> None:
     ws.cell(row=1, column=1, value=text)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
@@ -72,28 +82,24 @@ def _info(ws: Any) -> None:
         star = "* " if field.required else ""
         ws.cell(row=i, column=3, value=f"{star}{field.help}。例：{field.example}")
         if field.key == "year":
-            dv = DataValidation(
-                type="whole",
-                operator="between",
-                formula1="2000",
-                formula2="2100",
-                showErrorMessage=True,
-                errorTitle="报告年度",
-                error="请填写四位年份，例如 2025",
+            _apply(
+                ws,
+                f"B{i}",
+                _rule(
+                    "whole",
+                    "报告年度",
+                    "请填写四位年份，例如 2025",
+                    operator="between",
+                    formula1="2000",
+                    formula2="2100",
+                ),
             )
-            ws.add_data_validation(dv)
-            dv.add(f"B{i}")
         if field.key == "date":
-            dv = DataValidation(
-                type="date",
-                operator="greaterThan",
-                formula1="36526",
-                showErrorMessage=True,
-                errorTitle="成文日期",
-                error="请填写日期，例如 2026-01-20",
+            _apply(
+                ws,
+                f"B{i}",
+                _rule("date", "成文日期", "请填写日期，例如 2026-01-20", operator="greaterThan", formula1="36526"),
             )
-            ws.add_data_validation(dv)
-            dv.add(f"B{i}")
             ws.cell(row=i, column=2).number_format = "yyyy-mm-dd"
 
 
@@ -107,34 +113,12 @@ def _indicators(ws: Any, spec: cat.IndicatorSheet) -> None:
         len(cat.INDICATOR_COLUMNS),
     )
     _header(ws, cat.INDICATOR_COLUMNS, (22, 36, 14, 14, 10, 40))
-    counts = DataValidation(
-        type="whole",
-        operator="greaterThanOrEqual",
-        formula1="0",
-        showErrorMessage=True,
-        errorTitle="数量",
-        error="请填写 0 或正整数",
+    counts = _rule("whole", "数量", "请填写 0 或正整数", operator="greaterThanOrEqual", formula1="0")
+    decimals = _rule("decimal", "数值", "请填写 0 或正数", operator="greaterThanOrEqual", formula1="0")
+    rates = _rule(
+        "decimal", "比率", "比率在 0 到 100 之间，98.5 表示 98.5%", operator="between", formula1="0", formula2="100"
     )
-    decimals = DataValidation(
-        type="decimal",
-        operator="greaterThanOrEqual",
-        formula1="0",
-        showErrorMessage=True,
-        errorTitle="数值",
-        error="请填写 0 或正数",
-    )
-    rates = DataValidation(
-        type="decimal",
-        operator="between",
-        formula1="0",
-        formula2="100",
-        showErrorMessage=True,
-        errorTitle="比率",
-        error="比率在 0 到 100 之间，98.5 表示 98.5%",
-    )
-    units = DataValidation(
-        type="list", formula1='"元,万元"', showErrorMessage=True, errorTitle="单位", error="金额单位只能是 元 或 万元"
-    )
+    units = _rule("list", "单位", "金额单位只能是 元 或 万元", formula1='"元,万元"')
     for dv in (counts, decimals, rates, units):
         ws.add_data_validation(dv)
     for i, ind in enumerate(spec.indicators, start=3):
@@ -197,11 +181,7 @@ def _narrative(ws: Any, spec: cat.NarrativeSheet) -> None:
     if "所属分项" in spec.columns:
         _section_list(ws, "A3:A500")
     if "类别" in spec.columns:
-        dv = DataValidation(
-            type="list", formula1='"不足,原因"', showErrorMessage=True, errorTitle="类别", error="请选择 不足 或 原因"
-        )
-        ws.add_data_validation(dv)
-        dv.add("A3:A500")
+        _apply(ws, "A3:A500", _rule("list", "类别", "请选择 不足 或 原因", formula1='"不足,原因"'))
 
 
 def blank_workbook() -> Workbook:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +15,7 @@ sys.path.insert(0, str(ROOT / "data_inputs"))
 import make_sample  # noqa: E402
 
 from generator.pipeline import build  # noqa: E402
+from tests.pdf_layout import to_pdf  # noqa: E402
 
 SAMPLE = make_sample.SAMPLE_PATH
 
@@ -54,36 +53,6 @@ def sample_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("样例 输出") / "示例 报告.docx"
     build(SAMPLE, out)
     return out
-
-
-def soffice() -> str:
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    if exe is None:
-        pytest.fail("LibreOffice (soffice) is not installed; run the README's test command, which installs it.")
-    return exe
-
-
-def to_pdf(docx: Path, out_dir: Path) -> Path:
-    """Convert with LibreOffice headless, in a private profile so parallel runs do not collide."""
-    profile = out_dir / "lo-profile"
-    subprocess.run(
-        [
-            soffice(),
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out_dir),
-            str(docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = out_dir / (docx.stem + ".pdf")
-    assert pdf.exists(), "LibreOffice did not write a PDF"
-    return pdf
 
 
 @pytest.fixture(scope="session")

@@ -46,6 +46,31 @@ class Page:
         return [ln for ln in self.lines if 13 <= ln.size_pt <= 15]
 
 
+def to_pdf(docx: Path, out_dir: Path) -> Path:
+    """Convert with LibreOffice headless, in a private profile so parallel runs do not collide."""
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    assert exe, "LibreOffice (soffice) is not installed; the README's test command installs it"
+    profile = out_dir / "lo-profile"
+    subprocess.run(
+        [
+            exe,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = out_dir / (docx.stem + ".pdf")
+    assert pdf.exists(), "LibreOffice did not write a PDF"
+    return pdf
+
+
 def read_pages(pdf: Path) -> list[Page]:
     exe = shutil.which("pdftotext")
     assert exe, "pdftotext (poppler-utils) is not installed; the README's test command installs it"

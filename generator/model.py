@@ -241,6 +241,11 @@ def _check_rules(figures: dict[str, dict[str, Figure]], problems: list[Problem])
                 )
 
 
+class _SpecialPair(BaseModel):
+    value: DecimalValue = None
+    prev: DecimalValue = None
+
+
 _SPECIAL_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -261,9 +266,8 @@ def _validate_special(raws: list[RawIndicator], problems: list[Problem]) -> list
             problems.append(Problem(Severity.ERROR, raw.key_ref, f"编码“{raw.key}”重复。"))
             continue
         seen.add(raw.key)
-        pair = create_model("special", value=(DecimalValue, None), prev=(DecimalValue, None))
         try:
-            parsed = pair.model_validate({"value": raw.value.value, "prev": raw.prev.value})
+            parsed = _SpecialPair.model_validate({"value": raw.value.value, "prev": raw.prev.value})
         except ValidationError as exc:
             for error in exc.errors():
                 cell = raw.value if error["loc"][0] == "value" else raw.prev

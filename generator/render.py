@@ -187,7 +187,10 @@ def _context(report: Report) -> dict[str, Any]:
     sections: dict[str, list[Item]] = {s.key: [] for s in cat.SUBSECTIONS}
     custom: dict[str, list[Item]] = {}
     for m in report.measures:
-        (sections if m.section in sections else custom).setdefault(m.section or "", []).append(m)
+        if m.section in sections:
+            sections[m.section].append(m)
+        else:
+            custom.setdefault(m.section or "", []).append(m)
 
     def special_in(section: str) -> list[str]:
         """The agency's own figures filed under a subsection, as "label number unit" clauses."""

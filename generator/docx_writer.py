@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -193,9 +194,11 @@ def _setup_section(doc: DocumentObject) -> None:
     _page_number_footer(section.even_page_footer.paragraphs[0], odd=False)
 
 
-def _page_number_footer(paragraph, odd: bool) -> None:
+def _page_number_footer(paragraph: Any, odd: bool) -> None:
     """ "— N —" in 4号宋体: odd pages right with one 字 on the right, even pages left (7.5)."""
     p = paragraph._p
+    for old in p.findall(qn("w:pPr")):
+        p.remove(old)  # the template's footer paragraph carries a style of its own
     ppr = p.get_or_add_pPr()
     ppr.append(_el("w:pStyle", val="GwPageNumber"))
     side = std.PAGE_NUMBER_SIDE_SPACE
@@ -312,9 +315,23 @@ def _signature(doc: DocumentObject, sig: Signature) -> None:
         _add_run(p, text)
 
 
+# Parts of python-docx's default template that a report does not need: a thumbnail of an empty
+# page (Windows Explorer would show it as the preview), Word 2010's duplicate style sheet and an
+# empty custom-XML item.
+_DROPPED_PARTS = ("/thumbnail", "/stylesWithEffects", "/customXml")
+
+
+def _drop_unneeded_parts(doc: DocumentObject) -> None:
+    for rels in (doc.part.package.rels, doc.part.rels):
+        for rid, rel in list(rels.items()):
+            if rel.reltype.endswith(_DROPPED_PARTS):
+                rels.pop(rid)
+
+
 def build_document(outline: Outline, info: DocumentInfo) -> DocumentObject:
     """Lay the outline out in a new python-docx document."""
     doc = Document()
+    _drop_unneeded_parts(doc)
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):

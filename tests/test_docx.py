@@ -195,3 +195,52 @@ def test_signature_and_date_as_on_an_unsealed_document(sample_docx: Path) -> Non
     # name 8 字 = 2560 twips, date 3 字 + 7 digits = 2080 twips: the date keeps the two-字 space and
     # starts two 字 (640 twips) right of the name's first character.
     assert right == {"成文日期": 640, "署名": 640 + 640 + 2080 - 2560}
+
+
+# Child order of the property elements we write, from ECMA-376 Part 1 (CT_PPr, CT_RPr, CT_Style,
+# CT_SectPr).  Word refuses or "repairs" a file whose properties are out of order or repeated, so
+# this stands in for opening the file in Word.
+SCHEMA_ORDER = {
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
+    "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+    "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+    "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
+    "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText "
+    "vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
+    "style": "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed qFormat "
+    "locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr",
+    "sectPr": "headerReference|footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders "
+    "lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid "
+    "printerSettings sectPrChange",
+}
+RANKS = {
+    parent: {name: i for i, group in enumerate(order.split()) for name in group.split("|")}
+    for parent, order in SCHEMA_ORDER.items()
+}
+
+
+def test_every_property_element_is_in_schema_order_without_repeats(sample_docx: Path) -> None:
+    checked = 0
+    with zipfile.ZipFile(sample_docx) as z:
+        for name in z.namelist():
+            if not (name.startswith("word/") and name.endswith(".xml")):
+                continue
+            root = etree.fromstring(z.read(name))
+            for parent, ranks in RANKS.items():
+                for el in root.iter(w(parent)):
+                    children = [etree.QName(c).localname for c in el if etree.QName(c).namespace == W]
+                    order = [ranks[c] for c in children if c in ranks]
+                    assert order == sorted(order), f"{name}: {parent} children out of order: {children}"
+                    singles = [c for c in children if c not in ("headerReference", "footerReference", "tblStylePr")]
+                    assert len(singles) == len(set(singles)), f"{name}: repeated child in {parent}: {children}"
+                    checked += 1
+    assert checked > 100
+
+
+def test_the_package_holds_no_leftovers_of_the_library_template(sample_docx: Path) -> None:
+    with zipfile.ZipFile(sample_docx) as z:
+        names = set(z.namelist())
+        content_types = z.read("[Content_Types].xml").decode()
+    assert not any("thumbnail" in n or "customXml" in n or "stylesWithEffects" in n for n in names)
+    assert "thumbnail" not in content_types

@@ -46,10 +46,15 @@ class Page:
         return [ln for ln in self.lines if 13 <= ln.size_pt <= 15]
 
 
-def to_pdf(docx: Path, out_dir: Path) -> Path:
-    """Convert with LibreOffice headless, in a private profile so parallel runs do not collide."""
+def soffice_exe() -> str:
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     assert exe, "LibreOffice (soffice) is not installed; the README's test command installs it"
+    return exe
+
+
+def to_pdf(docx: Path, out_dir: Path) -> Path:
+    """Convert with LibreOffice headless, in a private profile so parallel runs do not collide."""
+    exe = soffice_exe()
     profile = out_dir / "lo-profile"
     subprocess.run(
         [

@@ -1,0 +1,484 @@
+"""Audit any DOCX against GB/T 9704-2012 and the official order of the annual report.
+
+Each finding names its rule, the clause it comes from, the paragraph (number and first characters)
+and what is expected.  The checks judge what Word and WPS read — the effective formatting after
+style inheritance — not how one renderer happens to draw it.  Derived rules stay quiet when the
+rule they depend on already failed (a body in 12 pt is one finding, not three).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from . import gbt9704 as std
+from .docx_props import Docx, Para, Props, Section, read_docx
+from .markup import OFFICIAL_ITEMS
+
+STANDARD = "GB/T 9704-2012"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    clause: str
+    title: str
+
+
+RULES: dict[str, Rule] = {
+    r.id: r
+    for r in (
+        Rule("page.size", f"{STANDARD} 5.1", "纸张为 A4"),
+        Rule("page.margins", f"{STANDARD} 5.2.1", "页边距与版心尺寸"),
+        Rule("grid.lines", f"{STANDARD} 5.2.3", "每页22行"),
+        Rule("grid.chars", f"{STANDARD} 5.2.3", "每行28字"),
+        Rule("font.title", f"{STANDARD} 7.3.1", "标题用2号小标宋体字，居中"),
+        Rule("font.addressee", f"{STANDARD} 7.3.2", "主送机关用3号仿宋体字，顶格"),
+        Rule("font.body", f"{STANDARD} 5.2.2、7.3.3", "正文用3号仿宋体字"),
+        Rule("font.heading", f"{STANDARD} 7.3.3", "各级标题字体：一级黑体、二级楷体、三四级仿宋"),
+        Rule("font.signature", f"{STANDARD} 7.3.5", "署名和成文日期用3号仿宋体字"),
+        Rule("indent.body", f"{STANDARD} 7.3.3", "正文每个自然段左空二字"),
+        Rule("numbering.form", f"{STANDARD} 7.3.3", "结构层次序数为“一、”“（一）”“1.”“（1）”"),
+        Rule("numbering.sequence", f"{STANDARD} 7.3.3", "同一层级的序数连续"),
+        Rule("items.order", "《法治政府建设与责任落实督察工作规定》", "年度报告的规定内容及顺序"),
+        Rule("punct.fullwidth", "GB/T 15834-2011", "中文文字中使用全角标点"),
+        Rule("date.form", f"{STANDARD} 7.3.5.4", "成文日期用阿拉伯数字，年份写全，月、日不编虚位"),
+        Rule("pagenum.present", f"{STANDARD} 7.5", "公文有页码"),
+        Rule("pagenum.form", f"{STANDARD} 7.5", "页码用4号半角宋体阿拉伯数字，两边各放一条一字线"),
+        Rule("pagenum.sides", f"{STANDARD} 7.5", "单页码居右空一字，双页码居左空一字"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    clause: str
+    paragraph: int  # 0 when the finding is about the whole document
+    excerpt: str
+    expected: str
+    found: str
+
+    def __str__(self) -> str:
+        where = f"第{self.paragraph}段“{self.excerpt}”" if self.paragraph else "全文"
+        return f"{where}：〔{self.rule}｜{self.clause}〕应为{self.expected}；实为{self.found}。"
+
+
+# -- faces -------------------------------------------------------------------------------------
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "仿宋": ("仿宋", "fangsong"),
+    "黑体": ("黑体", "simhei", "heiti"),
+    "楷体": ("楷体", "kaiti"),
+    "小标宋": ("小标宋", "xiaobiaosong", "xbs"),
+    "宋体": ("宋体", "simsun", "songti"),
+}
+
+
+def family_of(font: str) -> str:
+    name = font.lower().replace(" ", "")
+    if not name:
+        return ""
+    for family in ("小标宋", "仿宋", "黑体", "楷体", "宋体"):  # 小标宋 before 宋体: its name contains 宋
+        if any(alias in name for alias in FAMILIES[family]):
+            return family
+    return ""
+
+
+def _size_pt(props: Props) -> float:
+    return _int(props.get(("sz", "val")), 20) / 2  # Word's default is 10 pt
+
+
+def _int(value: str | None, default: int = 0) -> int:
+    try:
+        return int(float(value)) if value not in (None, "") else default
+    except ValueError:
+        return default
+
+
+# -- classifying paragraphs -------------------------------------------------------------------
+CN_NUM = "一二三四五六七八九十"
+HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (2, re.compile(rf"^\s*([（(])([{CN_NUM}]+)([）)])")),
+    (4, re.compile(r"^\s*([（(])(\d+)([）)])")),
+    (1, re.compile(rf"^\s*([{CN_NUM}]+)([、.．，,])")),
+    (3, re.compile(r"^\s*(\d+)([.．、])(?!\d)")),
+)
+DATE_RE = re.compile(r"^\s*([0-9０-９〇○零一二三四五六七八九十]{4})\s*年\s*(\S{1,3}?)\s*月\s*(\S{1,3}?)\s*日\s*$")
+
+
+def _cn_value(text: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23."""
+    if "十" not in text:
+        return CN_NUM.index(text) + 1 if text in CN_NUM else 0
+    tens, _, ones = text.partition("十")
+    return (CN_NUM.index(tens) + 1 if tens else 1) * 10 + (CN_NUM.index(ones) + 1 if ones else 0)
+
+
+@dataclass
+class _Heading:
+    para: Para
+    level: int
+    value: int
+    form_ok: bool
+    number: str
+
+
+def _heading(p: Para) -> _Heading | None:
+    for level, pattern in HEADING_PATTERNS:
+        m = pattern.match(p.text)
+        if not m:
+            continue
+        if level in (2, 4):
+            value = _cn_value(m[2]) if level == 2 else int(m[2])
+            ok = m[1] == "（" and m[3] == "）"
+        elif level == 1:
+            value, ok = _cn_value(m[1]), m[2] == "、"
+        else:
+            value, ok = int(m[1]), m[2] in ".．"
+        return _Heading(p, level, value, ok, m.group(0).strip())
+    return None
+
+
+@dataclass
+class _Layout:
+    title: list[Para]
+    addressee: Para | None
+    body: list[Para]
+    headings: list[_Heading]
+    signature: Para | None
+    date: Para | None
+
+
+def _classify(doc: Docx) -> _Layout:
+    paras = [p for p in doc.paragraphs if p.text.strip()]
+    i = 0
+    title: list[Para] = []
+    while i < len(paras) and not paras[i].text.strip().endswith(("：", ":")) and _heading(paras[i]) is None:
+        jc = paras[i].pprops.get(("jc", "val"), "")
+        if title and jc != "center":
+            break
+        title.append(paras[i])
+        i += 1
+        if jc != "center":
+            break
+    addressee = None
+    if i < len(paras) and paras[i].text.strip().endswith(("：", ":")) and len(paras[i].text) < 60:
+        addressee = paras[i]
+        i += 1
+    end = len(paras)
+    date = signature = None
+    if end > i and DATE_RE.match(paras[end - 1].text):
+        date = paras[end - 1]
+        end -= 1
+        if end > i and len(paras[end - 1].text.strip()) <= 30 and not paras[end - 1].text.strip().endswith("。"):
+            signature = paras[end - 1]
+            end -= 1
+    body = paras[i:end]
+    headings = [h for h in (_heading(p) for p in body) if h is not None]
+    return _Layout(title, addressee, body, headings, signature, date)
+
+
+# -- the checks --------------------------------------------------------------------------------
+class _Audit:
+    def __init__(self, doc: Docx) -> None:
+        self.doc = doc
+        self.findings: list[Finding] = []
+        self.layout = _classify(doc)
+
+    def add(self, rule: str, para: Para | None, expected: str, found: str) -> None:
+        self.findings.append(
+            Finding(
+                rule,
+                RULES[rule].clause,
+                para.index if para else 0,
+                para.excerpt() if para else "",
+                expected,
+                found,
+            )
+        )
+
+    # page ------------------------------------------------------------------------------------
+    def page(self, section: Section) -> None:
+        a4 = (round(std.PAGE_WIDTH.twips), round(std.PAGE_HEIGHT.twips))
+        if abs(section.width - a4[0]) > 20 or abs(section.height - a4[1]) > 20:
+            self.add(
+                "page.size",
+                None,
+                "A4（210 mm × 297 mm）",
+                f"{section.width / 56.7:.0f} mm × {section.height / 56.7:.0f} mm",
+            )
+        mm1 = 57  # 1 mm in twips: the standard's tolerance for 天头 and 订口
+        expected = {
+            "上": (section.top, std.MARGIN_TOP),
+            "下": (section.bottom, std.MARGIN_BOTTOM),
+            "左": (section.left, std.MARGIN_LEFT),
+            "右": (section.right, std.MARGIN_RIGHT),
+        }
+        wrong = {k: v for k, v in expected.items() if abs(v[0] - v[1].twips) > mm1}
+        if wrong:
+            self.add(
+                "page.margins",
+                None,
+                "、".join(f"{k} {v[1].mm:.0f} mm" for k, v in wrong.items()) + "（版心 156 mm × 225 mm）",
+                "、".join(f"{k} {v[0] / 56.7:.1f} mm" for k, v in wrong.items()),
+            )
+
+    # grid ------------------------------------------------------------------------------------
+    def _pitch(self, p: Para, section: Section) -> float:
+        """Line pitch in twips, as Word computes it for the paragraph."""
+        rule = p.pprops.get(("spacing", "lineRule"), "auto")
+        line = _int(p.pprops.get(("spacing", "line")), 240)
+        snap = p.pprops.get(("snapToGrid", "val"), "1") not in ("0", "false", "off")
+        if rule in ("exact", "atLeast"):
+            return float(line)
+        if section.grid_type in ("lines", "linesAndChars", "snapToChars") and snap and section.line_pitch:
+            height = _size_pt(p.rprops) * 20 * 1.3 * line / 240
+            return section.line_pitch * max(1, math.ceil(height / section.line_pitch - 0.01))
+        return _size_pt(p.rprops) * 20 * 1.3 * line / 240
+
+    def _advance(self, p: Para, section: Section) -> float:
+        size = _size_pt(p.rprops)
+        if section.grid_type in ("linesAndChars", "snapToChars"):
+            return (size + section.char_space / 4096) * 20
+        return size * 20 + _int(p.rprops.get(("spacing", "val")))
+
+    def grid(self, section: Section, body: list[Para]) -> None:
+        plain = [p for p in body if _heading(p) is None]
+        if not plain:
+            return
+        p = plain[0]
+        pitch = self._pitch(p, section)
+        lines = int(std.TYPE_AREA_HEIGHT.twips // pitch) if pitch else 0
+        if lines != std.LINES_PER_PAGE:
+            self.add(
+                "grid.lines",
+                p,
+                f"每页{std.LINES_PER_PAGE}行（行距约{std.TYPE_AREA_HEIGHT.pt / 22:.2f}磅）",
+                f"每页{lines}行（行距{pitch / 20:.2f}磅）",
+            )
+        if abs(_size_pt(p.rprops) - std.SIZE_3HAO.pt) < 0.1:  # else font.body has said it
+            chars = int(std.TYPE_AREA_WIDTH.twips // self._advance(p, section))
+            if chars != std.CHARS_PER_LINE:
+                self.add("grid.chars", p, f"每行{std.CHARS_PER_LINE}字", f"每行{chars}字")
+
+    # fonts -----------------------------------------------------------------------------------
+    def _face(self, props: Props) -> tuple[str, float]:
+        return self.doc.font(props), _size_pt(props)
+
+    def _expect(self, rule: str, p: Para, family: str, size: float, what: str, props: Props | None = None) -> bool:
+        runs = [r for r in p.runs if r.text.strip()] if props is None else []
+        for props_ in [props] if props is not None else [r.props for r in runs] or [p.rprops]:
+            font, pt = self._face(props_)
+            if family_of(font) != family or abs(pt - size) > 0.1:
+                self.add(rule, p, f"{what}{family}{_size_name(size)}", f"{font or '（未指定字体）'} {pt:g}磅")
+                return False
+        return True
+
+    def fonts(self) -> None:
+        lay = self.layout
+        for p in lay.title:
+            self._expect("font.title", p, "小标宋", std.SIZE_2HAO.pt, "")
+            if p.pprops.get(("jc", "val")) != "center":
+                self.add("font.title", p, "居中", f"对齐方式 {p.pprops.get(('jc', 'val'), 'left')}")
+        if lay.addressee is not None:
+            p = lay.addressee
+            ok = self._expect("font.addressee", p, "仿宋", std.SIZE_3HAO.pt, "")
+            if ok and _first_line(p) > 20:
+                self.add("font.addressee", p, "顶格（无首行缩进）", f"首行缩进{_first_line(p) / 20:g}磅")
+        levels = {1: "黑体", 2: "楷体", 3: "仿宋", 4: "仿宋"}
+        headings = {h.para.index: h for h in lay.headings}
+        for p in lay.body:
+            h = headings.get(p.index)
+            runs = [r for r in p.runs if r.text.strip()]
+            if h is not None and runs:
+                self._expect("font.heading", p, levels[h.level], std.SIZE_3HAO.pt, f"{h.level}级标题", runs[0].props)
+                rest = _after_heading(runs, h)
+                if rest:
+                    self._body_runs(p, rest)
+            else:
+                self._body_runs(p, runs)
+            self._indent(p)
+        for p in (lay.signature, lay.date):
+            if p is not None:
+                self._expect("font.signature", p, "仿宋", std.SIZE_3HAO.pt, "")
+
+    def _body_runs(self, p: Para, runs: list) -> None:
+        for r in runs:
+            if not re.search(r"[\u4e00-\u9fff]", r.text):
+                continue
+            font, pt = self._face(r.props)
+            if family_of(font) != "仿宋" or abs(pt - std.SIZE_3HAO.pt) > 0.1:
+                self.add("font.body", p, "仿宋三号（16磅）", f"{font or '（未指定字体）'} {pt:g}磅")
+                return
+
+    def _indent(self, p: Para) -> None:
+        chars = p.pprops.get(("ind", "firstLineChars"))
+        if chars is not None and _int(chars) == 200:
+            return
+        first = _first_line(p)
+        expected = std.FIRST_LINE_INDENT.twips
+        if abs(first - expected) > 20:
+            self.add("indent.body", p, f"首行缩进二字（{expected / 20:g}磅）", f"首行缩进{first / 20:g}磅")
+
+    # numbering ---------------------------------------------------------------------------------
+    def numbering(self) -> None:
+        expected_next = [0, 1, 1, 1, 1]
+        for h in self.layout.headings:
+            if not h.form_ok:
+                right = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}[h.level]
+                self.add("numbering.form", h.para, f"“{right}”的形式", f"“{h.number}”")
+            if h.value != expected_next[h.level]:
+                self.add(
+                    "numbering.sequence",
+                    h.para,
+                    f"本层级第{expected_next[h.level]}个序数",
+                    f"“{h.number}”（第{h.value}个）",
+                )
+            expected_next[h.level] = h.value + 1
+            for deeper in range(h.level + 1, 5):
+                expected_next[deeper] = 1
+
+    # official items ----------------------------------------------------------------------------
+    def items(self) -> None:
+        found: list[tuple[int, Para]] = []
+        for h in self.layout.headings:
+            if h.level == 1:
+                item = official_item(h.para.text)
+                if item:
+                    found.append((item, h.para))
+        numbers = [n for n, _ in found]
+        for n in (1, 2, 3, 4):
+            if n not in numbers:
+                self.add("items.order", None, f"包含第{'一二三四'[n - 1]}部分“{OFFICIAL_ITEMS[n]}”", "缺少这一部分")
+        for (a, _), (b, pb) in itertools.pairwise(found):
+            if b < a:
+                self.add("items.order", pb, f"“{OFFICIAL_ITEMS[b]}”排在“{OFFICIAL_ITEMS[a]}”之前", "顺序颠倒")
+
+    # punctuation -------------------------------------------------------------------------------
+    HALF = re.compile(r"(?<=[\u4e00-\u9fff])[,;:?!()]|[,;:?!(](?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\.(?![\d.])")
+
+    def punctuation(self) -> None:
+        lay = self.layout
+        numbers = {h.para.index: len(h.number) for h in lay.headings}  # "1." is a number, not a full stop
+        for p in [*lay.title, *([lay.addressee] if lay.addressee else []), *lay.body]:
+            m = self.HALF.search(p.text, numbers.get(p.index, 0))
+            if m:
+                ctx = p.text[max(0, m.start() - 4) : m.end() + 4]
+                self.add("punct.fullwidth", p, "全角标点（，；：？！（））", f"半角“{m.group(0)}”（…{ctx}…）")
+
+    # date --------------------------------------------------------------------------------------
+    def date(self) -> None:
+        p = self.layout.date
+        if p is None:
+            self.add("date.form", None, "文末有成文日期，如“2026年1月20日”", "找不到成文日期")
+            return
+        m = DATE_RE.match(p.text)
+        assert m
+        parts = [m[1], m[2], m[3]]
+        if not all(re.fullmatch(r"[0-9]+", x) for x in parts):
+            self.add("date.form", p, "阿拉伯数字，如“2026年1月20日”", f"“{p.text.strip()}”")
+        elif parts[1].startswith("0") or parts[2].startswith("0"):
+            fixed = f"{int(parts[0])}年{int(parts[1])}月{int(parts[2])}日"
+            self.add("date.form", p, f"不编虚位，“{fixed}”", f"“{p.text.strip()}”")
+
+    # page numbers ------------------------------------------------------------------------------
+    def page_numbers(self, section: Section) -> None:
+        def numbered(paras: list[Para]) -> Para | None:
+            return next((q for q in paras if any("PAGE" in r.field_code.upper() for r in q.runs)), None)
+
+        odd = numbered(section.footers.get("default", []))
+        even = numbered(section.footers.get("even", [])) if self.doc.even_and_odd else odd
+        if odd is None and even is None:
+            self.add("pagenum.present", None, "每页有页码（页脚中的 PAGE 域）", "没有页码")
+            return
+        for label, p in (("单页", odd), ("双页", even)):
+            if p is None:
+                self.add("pagenum.present", None, f"{label}有页码", f"{label}没有页码")
+                continue
+            text = p.text.strip()
+            font, pt = self._face(next((r.props for r in p.runs if r.text.strip()), p.rprops))
+            if not (re.match(r"^[—–-]+\s*\S*\s*[—–-]+$", text) and text.startswith("—") and text.endswith("—")):
+                self.add("pagenum.form", p, "“— 1 —”的形式（一字线）", f"“{text}”")
+            elif family_of(font) != "宋体" or abs(pt - std.SIZE_4HAO.pt) > 0.1:
+                self.add("pagenum.form", p, "4号宋体（14磅）", f"{font or '（未指定字体）'} {pt:g}磅")
+        if not self.doc.even_and_odd:
+            self.add("pagenum.sides", None, "奇偶页不同：单页居右、双页居左", "所有页的页码位置相同")
+            return
+        side = std.PAGE_NUMBER_SIDE_SPACE.twips
+        if odd is not None and (odd.pprops.get(("jc", "val")) != "right" or abs(_ind(odd, "right") - side) > 40):
+            self.add("pagenum.sides", odd, "单页页码居右空一字", _side_text(odd))
+        if even is not None and (
+            even.pprops.get(("jc", "val")) not in ("left", "start", None) or abs(_ind(even, "left") - side) > 40
+        ):
+            self.add("pagenum.sides", even, "双页页码居左空一字", _side_text(even))
+
+    def run(self) -> list[Finding]:
+        section = self.doc.sections[-1] if self.doc.sections else None
+        if section is not None:
+            self.page(section)
+            self.grid(section, self.layout.body)
+        self.fonts()
+        self.numbering()
+        self.items()
+        self.punctuation()
+        self.date()
+        if section is not None:
+            self.page_numbers(section)
+        return self.findings
+
+
+def _first_line(p: Para) -> int:
+    if ("ind", "hanging") in p.pprops:
+        return -_int(p.pprops[("ind", "hanging")])
+    return _int(p.pprops.get(("ind", "firstLine")))
+
+
+def _ind(p: Para, side: str) -> int:
+    alias = {"left": "start", "right": "end"}[side]
+    return _int(p.pprops.get(("ind", side), p.pprops.get(("ind", alias))))
+
+
+def _side_text(p: Para) -> str:
+    align = p.pprops.get(("jc", "val"), "left")
+    return f"对齐 {align}，左缩进 {_ind(p, 'left') / 20:g}磅，右缩进 {_ind(p, 'right') / 20:g}磅"
+
+
+def _size_name(pt: float) -> str:
+    return {16.0: "三号", 22.0: "二号", 14.0: "四号"}.get(pt, f"{pt:g}磅")
+
+
+def _after_heading(runs: list, h: _Heading) -> list:
+    """The runs of a run-in heading that follow its title sentence (they are body text)."""
+    seen = ""
+    for i, r in enumerate(runs):
+        seen += r.text
+        if "。" in seen:
+            return runs[i + 1 :]
+    return []
+
+
+def official_item(text: str) -> int:
+    """Which official content item a level-1 heading stands for (0 when none)."""
+    if "第一责任人" in text or "主要负责人" in text:
+        return 3
+    if "不足" in text or "原因" in text or "问题" in text:
+        return 2
+    if "安排" in text or "计划" in text or "打算" in text or "思路" in text:
+        return 4
+    if "其他" in text:
+        return 5
+    if "举措" in text or "成效" in text or "工作情况" in text or "主要工作" in text:
+        return 1
+    return 0
+
+
+def audit(path: Path) -> list[Finding]:
+    """Every finding for the DOCX at ``path``; raise DocxUnreadable if it is not a Word document."""
+    return _Audit(read_docx(path)).run()
+
+
+def findings_as_json(findings: list[Finding]) -> list[dict[str, object]]:
+    return [{**asdict(f), "title": RULES[f.rule].title, "message": str(f)} for f in findings]

@@ -328,10 +328,34 @@ def _drop_unneeded_parts(doc: DocumentObject) -> None:
                 rels.pop(rid)
 
 
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+_SONG_FACES = (std.FONT_SONGTI, std.FONT_XIAOBIAOSONG)
+
+
+def _font_table() -> bytes:
+    """A font table naming our faces, each with a fallback in its own family (w:altName)."""
+    fonts = "".join(
+        f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
+        f'<w:family w:val="{"roman" if name in _SONG_FACES else "modern"}"/><w:pitch w:val="variable"/></w:font>'
+        for name, alt in std.FONT_FALLBACKS.items()
+    )
+    xml = f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<w:fonts xmlns:w=\"{_W_NS}\">{fonts}</w:fonts>"
+    return xml.encode("utf-8")
+
+
+def _install_font_table(doc: DocumentObject) -> None:
+    for rel in doc.part.rels.values():
+        if rel.reltype.endswith("/fontTable"):
+            rel.target_part._blob = _font_table()
+
+
 def build_document(outline: Outline, info: DocumentInfo) -> DocumentObject:
     """Lay the outline out in a new python-docx document."""
     doc = Document()
     _drop_unneeded_parts(doc)
+    _install_font_table(doc)
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):

@@ -83,3 +83,16 @@ BLANK_LINES_AFTER_TITLE = 1
 # The 二号 title does not snap to the body grid (it would take two grid lines a line): it has its
 # own exact pitch, one 二号 character plus 7/8 of a 三号 one (术语 3, the definition of 行).
 TITLE_LINE_PITCH: Length = Pt(22 + 16 * 7 / 8)  # 7.3.2: 主送机关 one blank line below the title
+
+
+# -- font fallbacks (not in the standard: what offices' machines have) -------------------------
+# Newer Windows has 仿宋/楷体 but not the GB2312 faces, and 方正小标宋简体 is commercial.  The font
+# table names an alternative for each, with the GB2312 character set (w:charset 86), so a machine
+# without the face still shows the right family instead of a default Song or a Latin face.
+FONT_FALLBACKS: dict[str, str] = {
+    FONT_FANGSONG: "仿宋",
+    FONT_KAITI: "楷体",
+    FONT_XIAOBIAOSONG: "宋体",
+    FONT_HEITI: "SimHei",
+    FONT_SONGTI: "SimSun",
+}

@@ -244,3 +244,19 @@ def test_the_package_holds_no_leftovers_of_the_library_template(sample_docx: Pat
         content_types = z.read("[Content_Types].xml").decode()
     assert not any("thumbnail" in n or "customXml" in n or "stylesWithEffects" in n for n in names)
     assert "thumbnail" not in content_types
+
+
+def test_font_table_names_a_fallback_in_the_same_family_for_each_face(sample_docx: Path) -> None:
+    with zipfile.ZipFile(sample_docx) as z:
+        table = etree.fromstring(z.read("word/fontTable.xml"))
+    fonts = {
+        f.get(w("name")): (f.find("w:altName", NS).get(w("val")), f.find("w:charset", NS).get(w("val")))
+        for f in table.findall("w:font", NS)
+    }
+    assert fonts == {
+        "仿宋_GB2312": ("仿宋", "86"),
+        "楷体_GB2312": ("楷体", "86"),
+        "方正小标宋简体": ("宋体", "86"),
+        "黑体": ("SimHei", "86"),
+        "宋体": ("SimSun", "86"),
+    }

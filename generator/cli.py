@@ -112,11 +112,13 @@ def validate(workbook: Path) -> None:
     default=None,
     help="生成的 Word 文件（.docx）。不填时写在工作簿旁边，名为“工作簿名_报告初稿.docx”。",
 )
-def build(workbook: Path, output: Path | None) -> None:
+@click.option("--pdf", "with_pdf", is_flag=True, help="同时用 LibreOffice 生成同名的 PDF（需已安装 LibreOffice）。")
+def build(workbook: Path, output: Path | None, with_pdf: bool) -> None:
     """检查工作簿并生成报告初稿（.docx）。有错误时列出全部问题，不写任何文件。
 
     \b
     示例：report-draft build 数据.xlsx -o 报告初稿.docx
+          report-draft build 数据.xlsx -o 报告初稿.docx --pdf
     """
     from .pipeline import build as build_report
 
@@ -125,6 +127,12 @@ def build(workbook: Path, output: Path | None) -> None:
     _echo_problems(result.warnings)
     headings = sum(1 for _ in result.outline.headings())
     click.echo(f"已生成报告初稿：{target}（{headings} 个标题，{len(result.warnings)} 处提醒）")
+    if with_pdf:
+        from .pdf import convert_to_pdf
+
+        pdf = target.with_suffix(".pdf")
+        _run(convert_to_pdf, target, pdf)
+        click.echo(f"已生成 PDF：{pdf}")
 
 
 @main.command(context_settings=_HELP)

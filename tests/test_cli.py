@@ -15,7 +15,7 @@ from generator.cli import main
 from generator.workbook.reader import read_workbook
 from tests.conftest import ROOT, SAMPLE
 
-COMMANDS = ("init", "validate", "build")
+COMMANDS = ("init", "validate", "build", "check")
 
 
 def test_init_writes_every_sheet_with_banners_headers_and_dropdowns(tmp_path: Path) -> None:
@@ -137,3 +137,24 @@ def test_draft_gets_the_mode_of_a_new_file_not_the_temporary_files(tmp_path: Pat
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_build_pdf_writes_a_pdf_beside_the_draft(tmp_path: Path) -> None:
+    out = tmp_path / "带 空格" / "报告 初稿.docx"
+    out.parent.mkdir()
+    result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out), "--pdf"])
+    assert result.exit_code == 0, result.output
+    pdf = out.with_suffix(".pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert f"已生成 PDF：{pdf}" in result.output
+
+
+def test_build_pdf_without_libreoffice_says_how_to_get_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.pdf
+
+    monkeypatch.setattr(generator.pdf, "find_soffice", lambda: None)
+    out = tmp_path / "报告.docx"
+    result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out), "--pdf"])
+    assert result.exit_code == 1
+    assert out.exists() and not out.with_suffix(".pdf").exists()
+    assert "未找到 LibreOffice，无法生成 PDF（Word 初稿已生成）。请安装 LibreOffice" in result.output

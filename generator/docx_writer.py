@@ -23,6 +23,7 @@ from docx.shared import Length
 
 from . import gbt9704 as std
 from .outline import Addressee, Heading, Outline, Paragraph, Signature, Title
+from .title_layout import break_title
 
 
 @dataclass(frozen=True)
@@ -272,20 +273,9 @@ def _keep_with_next(p: OxmlElement) -> None:
 
 
 def _title_lines(title: Title) -> list[str]:
-    """The title on one line if it fits, else broken at the allowed point that balances the lines.
-
-    (7.3.1: a long title is broken where the meaning allows, lines balanced.)
-    """
+    """The title's lines: one if it fits, else a balanced trapezoid or diamond (7.3.1)."""
     scale = std.SIZE_2HAO.pt / std.SIZE_3HAO.pt
-    area = std.TYPE_AREA_WIDTH.twips
-
-    def width(text: str) -> float:
-        return _text_width(text) * scale
-
-    if width(title.text) <= area or not title.breaks:
-        return [title.text]
-    best = min(title.breaks, key=lambda b: max(width(title.text[:b]), width(title.text[b:])))
-    return [title.text[:best], title.text[best:]]
+    return break_title(title.text, title.breaks, lambda t: _text_width(t) * scale, std.TYPE_AREA_WIDTH.twips)
 
 
 def _signature(doc: DocumentObject, sig: Signature) -> None:

@@ -124,3 +124,13 @@ def test_title_is_centred_above_the_body(pages: list[Page]) -> None:
     for t in title:
         assert (t.x0 + t.x1) / 2 == pytest.approx((LEFT + RIGHT) / 2, abs=TOLERANCE_MM)
     assert title[0].y0 == pytest.approx(TOP, abs=3)
+
+
+def test_a_heading_is_never_the_last_line_of_a_page(pages: list[Page], sample_docx: Path) -> None:
+    from docx import Document
+
+    headings = [p.text for p in Document(str(sample_docx)).paragraphs if p.style.name.endswith("级标题")]
+    assert len(headings) > 10
+    for page in pages[:-1]:
+        last = page.body_lines()[-1].text
+        assert not any(h.endswith(last) for h in headings), f"page {page.number} ends with a heading: {last}"

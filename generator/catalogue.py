@@ -221,6 +221,7 @@ class InfoField:
     required: bool
     help: str
     example: str
+    choices: tuple[str, ...] = ()  # a dropdown in the blank workbook; anything else is an error
 
 
 INFO_FIELDS: tuple[InfoField, ...] = (
@@ -240,6 +241,32 @@ INFO_FIELDS: tuple[InfoField, ...] = (
     InfoField("date", "成文日期", True, "报告年度的次年，部门应在3月1日前报送", "2026-01-20"),
 )
 INFO_BY_LABEL = {f.label: f for f in INFO_FIELDS}
+
+# -- 发文要素: the parts of a document sent upward (GB/T 9704-2012 7.2, 7.3.4, 7.3.6, 7.4) -----------
+# All off by default; a workbook without this sheet makes a plain draft.
+YES_NO = ("是", "否")
+DISPATCH_FIELDS: tuple[InfoField, ...] = (
+    InfoField(
+        "masthead", "使用版头", False, "是否排版头（发文机关标志、发文字号、签发人等），上报时选“是”", "否", YES_NO
+    ),
+    InfoField("copy_no", "份号", False, "涉密公文的份号，6位数字，可不填", "000001"),
+    InfoField("secrecy", "密级", False, "涉密时选择，不涉密不填", "秘密", ("秘密", "机密", "绝密")),
+    InfoField("secrecy_term", "保密期限", False, "有密级时可填，例如 1年", "1年"),
+    InfoField("urgency", "紧急程度", False, "紧急公文选择，不紧急不填", "加急", ("特急", "加急")),
+    InfoField(
+        "issuer_mark", "发文机关标志", False, "版头中的红色机关标志，不填则为“机关名称+文件”", "示例县卫生健康局文件"
+    ),
+    InfoField("doc_number", "发文字号", False, "机关代字、年份、发文顺序号，年份用六角括号〔〕", "示卫发〔2026〕5号"),
+    InfoField("signers", "签发人", False, "上行文必须标注签发人，多人用顿号“、”分隔", "张三"),
+    InfoField("contact", "联系人", False, "附注中的联系人，可不填", "李四"),
+    InfoField("phone", "联系电话", False, "附注中的联系电话", "0000-1234567"),
+    InfoField("figures_table", "附主要数据表", False, "是否把本年主要数据表作为附件附在报告后", "否", YES_NO),
+    InfoField("imprint", "使用版记", False, "是否在末页排版记（抄送、印发机关和印发日期）", "否", YES_NO),
+    InfoField("cc", "抄送机关", False, "版记中的抄送机关，多个用逗号“，”分隔", "县委依法治县办"),
+    InfoField("printer", "印发机关", False, "版记中的印发机关，一般是机关的办公室", "示例县卫生健康局办公室"),
+    InfoField("print_date", "印发日期", False, "版记中的印发日期", "2026-01-20"),
+)
+DISPATCH_BY_LABEL = {f.label: f for f in DISPATCH_FIELDS}
 
 
 # -- narrative sheets ---------------------------------------------------------------------------
@@ -325,5 +352,6 @@ SHORTCOMING_KINDS = ("不足", "原因")
 SPECIAL_SHEET = "特色指标"
 SPECIAL_COLUMNS = ("编码", "指标", "本年", "上年", "单位", "所属分项")
 INFO_SHEET = "基本信息"
+DISPATCH_SHEET = "发文要素"
 README_SHEET = "说明"
 INDICATOR_COLUMNS = ("编码", "指标", "本年", "上年", "单位", "说明")

@@ -17,19 +17,13 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model
 
 from . import catalogue as cat
+from .dispatch import Dispatch, validate_dispatch
 from .errors import Problem, Severity
+from .values import clean_text, parse_date
 from .workbook.reader import Cell, RawIndicator, RawWorkbook
 
+
 # -- value normalisation ---------------------------------------------------------------------
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\ue00f]")
-
-
-def clean_text(value: Any) -> str:
-    """Text as a report may print it: no XML-forbidden control characters, no private-use marks."""
-    text = "" if value is None else str(value)
-    return _FORBIDDEN.sub("", text).strip()
-
-
 def _number_in(value: Any) -> Any:
     """Accept numbers typed as text: full-width digits, thousands separators, spaces."""
     if isinstance(value, bool):
@@ -109,6 +103,7 @@ class Report(BaseModel):
     duties: list[Item]
     plans: list[Item]
     others: list[Item]
+    dispatch: Dispatch = Dispatch()
 
 
 # -- messages ---------------------------------------------------------------------------------
@@ -292,25 +287,6 @@ def _validate_special(raws: list[RawIndicator], problems: list[Problem]) -> list
 
 
 # -- basic information ----------------------------------------------------------------------------
-_DATE_TEXT = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$")
-
-
-def parse_date(value: Any) -> dt.date | None:
-    """An Excel date, or text such as 2026年1月20日, 2026-01-20, 2026.1.20, 2026/1/20."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        m = _DATE_TEXT.match(unicodedata.normalize("NFKC", value).strip())
-        if m:
-            try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                return None
-    return None
-
-
 def _info(raw: RawWorkbook, problems: list[Problem]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for field in cat.INFO_FIELDS:
@@ -476,6 +452,7 @@ def validate(raw: RawWorkbook) -> tuple[Report | None, list[Problem]]:
     problems = list(raw.problems)
     info = _info(raw, problems)
     _check_date(info, problems)
+    dispatch = validate_dispatch(raw.dispatch, problems, info.get("agency", ""), info.get("date"))
     figures = {
         spec.key: _validate_sheet(spec, raw.indicators.get(spec.key, {}), problems) for spec in cat.INDICATOR_SHEETS
     }
@@ -509,5 +486,6 @@ def validate(raw: RawWorkbook) -> tuple[Report | None, list[Problem]]:
         duties=duties,
         plans=plans,
         others=others,
+        dispatch=dispatch,
     )
     return report, problems

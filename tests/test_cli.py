@@ -25,7 +25,8 @@ def test_init_writes_every_sheet_with_banners_headers_and_dropdowns(tmp_path: Pa
     assert result.exit_code == 0, result.output
     assert result.output.strip() == f"已生成空白工作簿：{path}"
     wb = load_workbook(path)
-    expected = [cat.README_SHEET, cat.INFO_SHEET, *(s.name for s in cat.INDICATOR_SHEETS), cat.SPECIAL_SHEET]
+    expected = [cat.README_SHEET, cat.INFO_SHEET, cat.DISPATCH_SHEET, *(s.name for s in cat.INDICATOR_SHEETS)]
+    expected += [cat.SPECIAL_SHEET]
     expected += [s.name for s in cat.NARRATIVE_SHEETS]
     assert wb.sheetnames == expected
     for name in expected[1:]:

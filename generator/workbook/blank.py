@@ -74,13 +74,18 @@ def _readme(ws: Any) -> None:
     ws.column_dimensions["A"].width = 110
 
 
-def _info(ws: Any) -> None:
-    _banner(ws, "基本信息：在“内容”列填写。带 * 的必须填写。示例见“说明”列。", 3)
+def _info(ws: Any, fields: tuple[cat.InfoField, ...], banner: str) -> None:
+    _banner(ws, banner, 3)
     _header(ws, ("项目", "内容", "说明"), (24, 40, 60))
-    for i, field in enumerate(cat.INFO_FIELDS, start=3):
+    for i, field in enumerate(fields, start=3):
         ws.cell(row=i, column=1, value=field.label).fill = _LOCKED_FILL
         star = "* " if field.required else ""
         ws.cell(row=i, column=3, value=f"{star}{field.help}。例：{field.example}")
+        if field.choices:
+            options = ",".join(field.choices)
+            _apply(ws, f"B{i}", _rule("list", field.label, f"请从列表中选择：{options}", formula1=f'"{options}"'))
+        if field.key in ("date", "print_date"):
+            ws.cell(row=i, column=2).number_format = "yyyy-mm-dd"
         if field.key == "year":
             _apply(
                 ws,
@@ -94,13 +99,12 @@ def _info(ws: Any) -> None:
                     formula2="2100",
                 ),
             )
-        if field.key == "date":
+        if field.key in ("date", "print_date"):
             _apply(
                 ws,
                 f"B{i}",
-                _rule("date", "成文日期", "请填写日期，例如 2026-01-20", operator="greaterThan", formula1="36526"),
+                _rule("date", field.label, "请填写日期，例如 2026-01-20", operator="greaterThan", formula1="36526"),
             )
-            ws.cell(row=i, column=2).number_format = "yyyy-mm-dd"
 
 
 def _indicators(ws: Any, spec: cat.IndicatorSheet) -> None:
@@ -189,7 +193,15 @@ def blank_workbook() -> Workbook:
     wb = Workbook()
     _readme(wb.active)
     wb.active.title = cat.README_SHEET
-    _info(wb.create_sheet(cat.INFO_SHEET))
+    _info(
+        wb.create_sheet(cat.INFO_SHEET), cat.INFO_FIELDS, "基本信息：在“内容”列填写。带 * 的必须填写。示例见“说明”列。"
+    )
+    _info(
+        wb.create_sheet(cat.DISPATCH_SHEET),
+        cat.DISPATCH_FIELDS,
+        "发文要素：上报的报告需要版头、附注、附件或版记时填写，都不需要可不填。"
+        "例：“使用版头”选“是”，并填发文机关标志、发文字号和签发人（上行文必须有签发人）。",
+    )
     for spec in cat.INDICATOR_SHEETS:
         _indicators(wb.create_sheet(spec.name), spec)
     _special(wb.create_sheet(cat.SPECIAL_SHEET))

@@ -53,6 +53,7 @@ class RawWorkbook:
 
     source: str
     info: dict[str, Cell] = field(default_factory=dict)  # InfoField.key -> cell
+    dispatch: dict[str, Cell] = field(default_factory=dict)  # 发文要素, InfoField.key -> cell
     indicators: dict[str, dict[str, RawIndicator]] = field(default_factory=dict)
     special: list[RawIndicator] = field(default_factory=list)
     narratives: dict[str, list[dict[str, Cell]]] = field(default_factory=dict)
@@ -138,22 +139,30 @@ def _missing_sheet(name: str) -> Problem:
     )
 
 
-def _read_info(wb: Any, raw: RawWorkbook) -> None:
-    name = cat.INFO_SHEET
+def _read_pairs(
+    wb: Any,
+    name: str,
+    fields: dict[str, cat.InfoField],
+    into: dict[str, Cell],
+    problems: list[Problem],
+    optional: bool = False,
+) -> None:
+    """A sheet of 项目 / 内容 rows, found by the label in 项目."""
     if name not in wb.sheetnames:
-        raw.problems.append(_missing_sheet(name))
+        if not optional:
+            problems.append(_missing_sheet(name))
         return
     rows = _rows(wb[name])
-    found = _header(name, rows, ("项目", "内容"), raw.problems)
+    found = _header(name, rows, ("项目", "内容"), problems)
     if found is None:
         return
     head, cols = found
     for offset, row in enumerate(rows[head + 1 :]):
         row_no = head + 2 + offset
         label = _cell(name, row, cols["项目"], row_no).value
-        field_ = cat.INFO_BY_LABEL.get(str(label).strip()) if label is not None else None
+        field_ = fields.get(str(label).strip()) if label is not None else None
         if field_ is not None:
-            raw.info[field_.key] = _cell(name, row, cols["内容"], row_no)
+            into[field_.key] = _cell(name, row, cols["内容"], row_no)
 
 
 def _read_indicator_rows(
@@ -249,11 +258,12 @@ def read_workbook(path: Path) -> RawWorkbook:
     wb = _open(path)
     try:
         raw = RawWorkbook(source=str(path))
-        _read_info(wb, raw)
+        _read_pairs(wb, cat.INFO_SHEET, cat.INFO_BY_LABEL, raw.info, raw.problems)
+        _read_pairs(wb, cat.DISPATCH_SHEET, cat.DISPATCH_BY_LABEL, raw.dispatch, raw.problems, optional=True)
         _read_indicators(wb, raw)
         _read_special(wb, raw)
         _read_narratives(wb, raw)
-        known = {cat.README_SHEET, cat.INFO_SHEET, cat.SPECIAL_SHEET}
+        known = {cat.README_SHEET, cat.INFO_SHEET, cat.DISPATCH_SHEET, cat.SPECIAL_SHEET}
         known |= {s.name for s in cat.INDICATOR_SHEETS} | {s.name for s in cat.NARRATIVE_SHEETS}
         for name in wb.sheetnames:
             if name not in known:

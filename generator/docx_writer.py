@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Length
 
 from . import gbt9704 as std
+from .ooxml import add_run, el, fonts, half_points, keep_with_next, paragraph, put, text_width, twips
 from .outline import Addressee, Heading, Outline, Paragraph, Signature, Title
 from .title_layout import break_title
 
@@ -33,26 +34,6 @@ class DocumentInfo:
     title: str
     author: str
     date: dt.date
-
-
-def _twips(length: Length) -> str:
-    return str(round(length.twips))
-
-
-def _half_points(length: Length) -> str:
-    return str(round(length.pt * 2))
-
-
-def _el(tag: str, **attrs: str) -> OxmlElement:
-    el = OxmlElement(tag)
-    for key, value in attrs.items():
-        el.set(qn(f"w:{key}"), value)
-    return el
-
-
-def _fonts(font: str) -> OxmlElement:
-    """All four font slots and the East Asian hint, so Word and WPS use the face for 中文 and punctuation."""
-    return _el("w:rFonts", ascii=font, hAnsi=font, eastAsia=font, cs=font, hint="eastAsia")
 
 
 @dataclass(frozen=True)
@@ -106,33 +87,33 @@ _STYLES: tuple[_StyleSpec, ...] = (
 
 
 def _run_properties(spec: _StyleSpec) -> OxmlElement:
-    rpr = _el("w:rPr")
-    rpr.append(_fonts(spec.font))
+    rpr = el("w:rPr")
+    rpr.append(fonts(spec.font))
     if spec.condense:
-        rpr.append(_el("w:spacing", val=_twips(std.CHAR_CONDENSE)))
-    rpr.append(_el("w:sz", val=_half_points(spec.size)))
-    rpr.append(_el("w:szCs", val=_half_points(spec.size)))
+        rpr.append(el("w:spacing", val=twips(std.CHAR_CONDENSE)))
+    rpr.append(el("w:sz", val=half_points(spec.size)))
+    rpr.append(el("w:szCs", val=half_points(spec.size)))
     return rpr
 
 
 def _paragraph_properties(spec: _StyleSpec) -> OxmlElement:
-    ppr = _el("w:pPr")
+    ppr = el("w:pPr")
     if spec.keep_next:
-        ppr.append(_el("w:keepNext"))
-    ppr.append(_el("w:widowControl", val="0"))
-    ppr.append(_el("w:overflowPunct", val="0"))  # no punctuation hanging past the type area
-    ppr.append(_el("w:autoSpaceDE", val="0"))
-    ppr.append(_el("w:autoSpaceDN", val="0"))
+        ppr.append(el("w:keepNext"))
+    ppr.append(el("w:widowControl", val="0"))
+    ppr.append(el("w:overflowPunct", val="0"))  # no punctuation hanging past the type area
+    ppr.append(el("w:autoSpaceDE", val="0"))
+    ppr.append(el("w:autoSpaceDN", val="0"))
     if spec.line_exact is not None:
-        ppr.append(_el("w:snapToGrid", val="0"))
-        ppr.append(_el("w:spacing", before="0", after="0", line=_twips(spec.line_exact), lineRule="exact"))
+        ppr.append(el("w:snapToGrid", val="0"))
+        ppr.append(el("w:spacing", before="0", after="0", line=twips(spec.line_exact), lineRule="exact"))
     else:
-        ppr.append(_el("w:spacing", before="0", after="0", line="240", lineRule="auto"))
+        ppr.append(el("w:spacing", before="0", after="0", line="240", lineRule="auto"))
     first = spec.first_line if spec.first_line is not None else Length(0)
-    ppr.append(_el("w:ind", firstLine=_twips(first)))
-    ppr.append(_el("w:jc", val=spec.align))
+    ppr.append(el("w:ind", firstLine=twips(first)))
+    ppr.append(el("w:jc", val=spec.align))
     if spec.outline_level is not None:
-        ppr.append(_el("w:outlineLvl", val=str(spec.outline_level)))
+        ppr.append(el("w:outlineLvl", val=str(spec.outline_level)))
     return ppr
 
 
@@ -143,17 +124,17 @@ def _install_styles(doc: DocumentObject) -> None:
     defaults = styles.find(qn("w:docDefaults"))
     if defaults is not None:
         styles.remove(defaults)
-    defaults = _el("w:docDefaults")
-    rpr_default = _el("w:rPrDefault")
-    rpr = _el("w:rPr")
-    rpr.append(_fonts(std.FONT_FANGSONG))
-    rpr.append(_el("w:sz", val=_half_points(std.SIZE_3HAO)))
-    rpr.append(_el("w:szCs", val=_half_points(std.SIZE_3HAO)))
-    rpr.append(_el("w:lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA"))
+    defaults = el("w:docDefaults")
+    rpr_default = el("w:rPrDefault")
+    rpr = el("w:rPr")
+    rpr.append(fonts(std.FONT_FANGSONG))
+    rpr.append(el("w:sz", val=half_points(std.SIZE_3HAO)))
+    rpr.append(el("w:szCs", val=half_points(std.SIZE_3HAO)))
+    rpr.append(el("w:lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA"))
     rpr_default.append(rpr)
-    ppr_default = _el("w:pPrDefault")
-    ppr = _el("w:pPr")
-    ppr.append(_el("w:spacing", before="0", after="0", line="240", lineRule="auto"))
+    ppr_default = el("w:pPrDefault")
+    ppr = el("w:pPr")
+    ppr.append(el("w:spacing", before="0", after="0", line="240", lineRule="auto"))
     ppr_default.append(ppr)
     defaults.append(rpr_default)
     defaults.append(ppr_default)
@@ -163,10 +144,10 @@ def _install_styles(doc: DocumentObject) -> None:
         for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
             rfonts.attrib.pop(qn(f"w:{attr}"), None)
     for spec in _STYLES:
-        style = _el("w:style", type=spec.kind, styleId=spec.style_id)
+        style = el("w:style", type=spec.kind, styleId=spec.style_id)
         style.set(qn("w:customStyle"), "1")
-        style.append(_el("w:name", val=spec.name))
-        style.append(_el("w:qFormat"))
+        style.append(el("w:name", val=spec.name))
+        style.append(el("w:qFormat"))
         if spec.kind == "paragraph":
             style.append(_paragraph_properties(spec))
         style.append(_run_properties(spec))
@@ -188,7 +169,7 @@ def _setup_section(doc: DocumentObject) -> None:
     sect_pr = section._sectPr
     for old in sect_pr.findall(qn("w:docGrid")):
         sect_pr.remove(old)
-    sect_pr.append(_el("w:docGrid", type="lines", linePitch=_twips(std.LINE_PITCH)))
+    sect_pr.append(el("w:docGrid", type="lines", linePitch=twips(std.LINE_PITCH)))
     doc.settings.odd_and_even_pages_header_footer = True
     _page_number_footer(section.footer.paragraphs[0], odd=True)
     section.even_page_footer.is_linked_to_previous = False
@@ -201,26 +182,26 @@ def _page_number_footer(paragraph: Any, odd: bool) -> None:
     for old in p.findall(qn("w:pPr")):
         p.remove(old)  # the template's footer paragraph carries a style of its own
     ppr = p.get_or_add_pPr()
-    ppr.append(_el("w:pStyle", val="GwPageNumber"))
+    ppr.append(el("w:pStyle", val="GwPageNumber"))
     side = std.PAGE_NUMBER_SIDE_SPACE
     if odd:
-        ppr.append(_el("w:ind", right=_twips(side), firstLine="0"))
-        ppr.append(_el("w:jc", val="right"))
+        ppr.append(el("w:ind", right=twips(side), firstLine="0"))
+        ppr.append(el("w:jc", val="right"))
     else:
-        ppr.append(_el("w:ind", left=_twips(side), firstLine="0"))
-        ppr.append(_el("w:jc", val="left"))
+        ppr.append(el("w:ind", left=twips(side), firstLine="0"))
+        ppr.append(el("w:jc", val="left"))
 
     def run(text: str | None = None, fld: str | None = None, instr: str | None = None) -> None:
-        r = _el("w:r")
+        r = el("w:r")
         if fld is not None:
-            r.append(_el("w:fldChar", fldCharType=fld))
+            r.append(el("w:fldChar", fldCharType=fld))
         elif instr is not None:
-            t = _el("w:instrText")
+            t = el("w:instrText")
             t.set(qn("xml:space"), "preserve")
             t.text = instr
             r.append(t)
         else:
-            t = _el("w:t")
+            t = el("w:t")
             t.set(qn("xml:space"), "preserve")
             t.text = text
             r.append(t)
@@ -235,47 +216,10 @@ def _page_number_footer(paragraph: Any, odd: bool) -> None:
     run(f" {std.PAGE_NUMBER_DASH}")
 
 
-def _paragraph(doc: DocumentObject, style_id: str) -> OxmlElement:
-    body = doc.element.body
-    p = _el("w:p")
-    ppr = _el("w:pPr")
-    ppr.append(_el("w:pStyle", val=style_id))
-    p.append(ppr)
-    body.insert(len(body) - 1, p)  # before the final sectPr
-    return p
-
-
-def _add_run(p: OxmlElement, text: str, char_style: str | None = None) -> None:
-    r = _el("w:r")
-    if char_style:
-        rpr = _el("w:rPr")
-        rpr.append(_el("w:rStyle", val=char_style))
-        r.append(rpr)
-    t = _el("w:t")
-    t.text = text
-    if text != text.strip():
-        t.set(qn("xml:space"), "preserve")
-    r.append(t)
-    p.append(r)
-
-
-def _text_width(text: str) -> int:
-    """Width in twips: a Chinese character is one 字; ASCII digits and letters are half of one."""
-    char = int(std.CHAR_WIDTH.twips)
-    return sum(char // 2 if ord(c) < 0x2E80 else char for c in text)
-
-
-def _keep_with_next(p: OxmlElement) -> None:
-    ppr = p.get_or_add_pPr()
-    if ppr.find(qn("w:keepNext")) is None:
-        style = ppr.find(qn("w:pStyle"))
-        ppr.insert(0 if style is None else 1, _el("w:keepNext"))
-
-
 def _title_lines(title: Title) -> list[str]:
     """The title's lines: one if it fits, else a balanced trapezoid or diamond (7.3.1)."""
     scale = std.SIZE_2HAO.pt / std.SIZE_3HAO.pt
-    return break_title(title.text, title.breaks, lambda t: _text_width(t) * scale, std.TYPE_AREA_WIDTH.twips)
+    return break_title(title.text, title.breaks, lambda t: text_width(t) * scale, std.TYPE_AREA_WIDTH.twips)
 
 
 def _signature(doc: DocumentObject, sig: Signature) -> None:
@@ -288,21 +232,21 @@ def _signature(doc: DocumentObject, sig: Signature) -> None:
     body = doc.element.body
     previous = body.findall(qn("w:p"))
     if previous:
-        _keep_with_next(previous[-1])  # the 署名 never stands alone on a page
+        keep_with_next(previous[-1])  # the 署名 never stands alone on a page
     for _ in range(std.BLANK_LINES_BEFORE_SIGNATURE):
-        _keep_with_next(_paragraph(doc, _BODY))
-    ws, wd = _text_width(sig.name), _text_width(sig.date)
+        keep_with_next(paragraph(doc.element.body, _BODY))
+    ws, wd = text_width(sig.name), text_width(sig.date)
     space, offset = int(std.SIGNATURE_RIGHT_SPACE.twips), int(std.DATE_OFFSET.twips)
     if ws - wd >= offset:
         name_right, date_right = space, space + ws - wd - offset
     else:
         date_right, name_right = space, space + offset + wd - ws
     for style, text, right in (("GwSignature", sig.name, name_right), ("GwDate", sig.date, date_right)):
-        p = _paragraph(doc, style)
-        p.pPr.append(_el("w:ind", right=str(right), firstLine="0"))
+        p = paragraph(doc.element.body, style)
+        put(p.pPr, el("w:ind", right=str(right), firstLine="0"))
         if style == "GwSignature":
-            _keep_with_next(p)
-        _add_run(p, text)
+            keep_with_next(p)
+        add_run(p, text)
 
 
 # Parts of python-docx's default template that a report does not need: a thumbnail of an empty
@@ -354,26 +298,26 @@ def build_document(outline: Outline, info: DocumentInfo) -> DocumentObject:
     _setup_section(doc)
     for block in outline.blocks:
         if isinstance(block, Title):
-            p = _paragraph(doc, "GwTitle")
+            p = paragraph(doc.element.body, "GwTitle")
             for i, line in enumerate(_title_lines(block)):
                 if i:
-                    r = _el("w:r")
-                    r.append(_el("w:br"))
+                    r = el("w:r")
+                    r.append(el("w:br"))
                     p.append(r)
-                _add_run(p, line)
+                add_run(p, line)
             for _ in range(std.BLANK_LINES_AFTER_TITLE):
-                _paragraph(doc, _BODY)
+                paragraph(doc.element.body, _BODY)
         elif isinstance(block, Addressee):
-            _add_run(_paragraph(doc, "GwAddressee"), block.text)
+            add_run(paragraph(doc.element.body, "GwAddressee"), block.text)
         elif isinstance(block, Heading):
             if block.body:
-                p = _paragraph(doc, _BODY)
-                _add_run(p, block.number + block.text, f"GwRunIn{block.level}")
-                _add_run(p, block.body)
+                p = paragraph(doc.element.body, _BODY)
+                add_run(p, block.number + block.text, f"GwRunIn{block.level}")
+                add_run(p, block.body)
             else:
-                _add_run(_paragraph(doc, f"GwHeading{block.level}"), block.number + block.text)
+                add_run(paragraph(doc.element.body, f"GwHeading{block.level}"), block.number + block.text)
         elif isinstance(block, Paragraph):
-            _add_run(_paragraph(doc, _BODY), block.text)
+            add_run(paragraph(doc.element.body, _BODY), block.text)
         elif isinstance(block, Signature):
             _signature(doc, block)
     props = doc.core_properties

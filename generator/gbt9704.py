@@ -85,6 +85,25 @@ BLANK_LINES_AFTER_TITLE = 1
 TITLE_LINE_PITCH: Length = Pt(22 + 16 * 7 / 8)  # 7.3.2: 主送机关 one blank line below the title
 
 
+# -- 7.2 版头 (upward documents) ------------------------------------------------------------
+MARK_TOP: Length = Mm(35)  # 7.2.4: 发文机关标志 top edge 35 mm below the type area's top
+MARK_COLOR = "FF0000"  # 7.2.4: red
+MARK_MAX_SIZE: Length = Pt(42)  # house choice: 7.2.4 leaves the size to "醒目、美观、庄重"; shrunk to fit
+LINES_AFTER_MARK = 2  # 7.2.5: 发文字号 two lines below the 标志
+ONE_CHAR: Length = Twips(320)  # 7.2.5/7.2.6: 发文字号 一字 from the left, 签发人 一字 from the right
+RULE_GAP: Length = Mm(4)  # 7.2.7: the red rule 4 mm below the 发文字号
+RULE_WEIGHT_EIGHTHS = 8  # house choice: a 1 pt red rule (w:sz in eighths of a point)
+LINES_AFTER_RULE = 2  # 7.3.1: the title two lines below the red rule
+
+# -- 7.3.4 / 7.3.7 附件 ----------------------------------------------------------------------
+TABLE_SIZE: Length = SIZE_4HAO  # house choice: 4号 in tables (the standard leaves tables' type open)
+
+# -- 7.4 版记 ------------------------------------------------------------------------------
+IMPRINT_SIZE: Length = SIZE_4HAO  # 7.4.2/7.4.3: 抄送 and 印发 lines in 4号仿宋
+IMPRINT_SIDE: Length = Twips(280)  # one 四号 字 left and right
+IMPRINT_THICK_EIGHTHS = 8  # 7.4.1: first and last lines 0.35 mm (1 pt)
+IMPRINT_THIN_EIGHTHS = 6  # 7.4.1: lines between 0.25 mm (0.75 pt)
+
 # -- font fallbacks (not in the standard: what offices' machines have) -------------------------
 # Newer Windows has 仿宋/楷体 but not the GB2312 faces, and 方正小标宋简体 is commercial.  The font
 # table names an alternative for each, with the GB2312 character set (w:charset 86), so a machine

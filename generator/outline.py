@@ -75,7 +75,59 @@ class Signature:
     date: str
 
 
-Block = Title | Addressee | Paragraph | Heading | Signature
+@dataclass
+class Masthead:
+    """版头 of a document sent upward (GB/T 9704 7.2)."""
+
+    mark: str  # 发文机关标志
+    doc_number: str  # 发文字号
+    signers: tuple[str, ...] = ()  # 签发人
+    copy_no: str = ""  # 份号
+    secrecy: str = ""  # 密级★保密期限
+    urgency: str = ""  # 紧急程度
+
+
+@dataclass
+class AttachmentNote:
+    """附件说明 below the body (7.3.4): the attachments' names."""
+
+    names: list[str]
+
+
+@dataclass
+class Note:
+    """附注 below the date (7.3.6), already in its brackets."""
+
+    text: str
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+    widths: list[int]  # relative column widths
+    numeric: list[bool]  # columns of numbers (centred)
+
+
+@dataclass
+class Attachment:
+    """An attachment on a page of its own (7.3.7): 附件N, its title, its table."""
+
+    label: str
+    title: str
+    table: Table
+
+
+@dataclass
+class Imprint:
+    """版记 (7.4): 抄送, 印发机关 and 印发日期 between the standard's lines."""
+
+    cc: str
+    printer: str
+    date: str
+
+
+Block = Title | Addressee | Paragraph | Heading | Signature | Masthead | AttachmentNote | Note | Attachment | Imprint
 
 
 @dataclass
@@ -93,7 +145,7 @@ class Outline:
                 lines.append(b.number + b.text + b.body)
             elif isinstance(b, Signature):
                 lines.extend([b.name, b.date])
-            else:
+            elif isinstance(b, (Title, Addressee, Paragraph, Note)):
                 lines.append(b.text)
         return "\n".join(lines)
 

@@ -1,0 +1,92 @@
+"""The document's fixed apparatus around the templates' text: 版头, 附件说明, 附注, 附件, 版记.
+
+Their form and place are set by GB/T 9704-2012, not by an agency's phrasing, so they are built
+here from the model rather than in templates: the 版头 before the title (7.2), the 附件说明 between
+the body and the 署名 (7.3.4), the 附注 below the date (7.3.6), each attachment on pages of its own
+(7.3.7) and the 版记 last (7.4).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import catalogue as cat
+from .model import Figure, Report
+from .numbers import change_clause, chinese_date, money, percent, plain
+from .outline import (
+    Attachment,
+    AttachmentNote,
+    Block,
+    Imprint,
+    Masthead,
+    Note,
+    Outline,
+    Signature,
+    Table,
+)
+
+
+def _figure_cells(f: Figure) -> list[str]:
+    def fmt(value: object) -> str:
+        if value is None:
+            return "—"
+        if f.kind is cat.Kind.AMOUNT:
+            return money(Decimal(str(value)), f.unit)
+        if f.kind is cat.Kind.RATE:
+            return percent(Decimal(str(value)))
+        return plain(value) if isinstance(value, (int, Decimal)) else str(value)
+
+    change = ""
+    if isinstance(f.value, (int, Decimal)) and isinstance(f.prev, (int, Decimal)):
+        change = change_clause(Decimal(f.value), Decimal(f.prev), f.kind is cat.Kind.RATE)
+        change = change.replace("同比", "").replace("较上年", "") or "—"
+    unit = "" if f.kind in (cat.Kind.AMOUNT, cat.Kind.RATE) else f.unit
+    return [f.label, unit or "—", fmt(f.value), fmt(f.prev), change or "—"]
+
+
+def figures_table(report: Report) -> Table:
+    """The year's main figures: every indicator with a value, by sheet (附件 of the report)."""
+    rows: list[list[str]] = []
+    for spec in cat.INDICATOR_SHEETS:
+        figures = [f for f in report.figures[spec.key].values() if f.value is not None and f.kind is not cat.Kind.TEXT]
+        for i, f in enumerate(figures):
+            rows.append([spec.name if i == 0 else "", *_figure_cells(f)])
+    special = [f for f in report.special if f.value is not None]
+    for i, f in enumerate(special):
+        rows.append([cat.SPECIAL_SHEET if i == 0 else "", *_figure_cells(f)])
+    return Table(
+        header=["类别", "指标", "单位", f"{report.year}年", f"{report.year - 1}年", "同比"],
+        rows=rows,
+        widths=[14, 34, 10, 14, 14, 14],
+        numeric=[False, False, True, True, True, True],
+    )
+
+
+def add_apparatus(outline: Outline, report: Report) -> Outline:
+    """The outline with the upward-report elements the workbook switched on, each in its place."""
+    d = report.dispatch
+    blocks: list[Block] = list(outline.blocks)
+    if d.masthead:
+        secrecy = f"{d.secrecy}★{d.secrecy_term}" if d.secrecy and d.secrecy_term else d.secrecy
+        blocks.insert(0, Masthead(d.issuer_mark, d.doc_number, d.signers, d.copy_no, secrecy, d.urgency))
+    attachments: list[Attachment] = []
+    if d.figures_table:
+        attachments.append(
+            Attachment("附件", f"{report.agency}{report.year}年法治政府建设主要数据", figures_table(report))
+        )
+    if len(attachments) > 1:
+        for n, a in enumerate(attachments, start=1):
+            a.label = f"附件{n}"
+    sig = next((i for i, b in enumerate(blocks) if isinstance(b, Signature)), len(blocks))
+    if attachments:
+        blocks.insert(sig, AttachmentNote([a.title for a in attachments]))
+        sig += 1
+    tail: list[Block] = []
+    if d.contact or d.phone:
+        parts = [f"联系人：{d.contact}" if d.contact else "", f"电话：{d.phone}" if d.phone else ""]
+        tail.append(Note(f"（{'，'.join(p for p in parts if p)}）"))
+    tail.extend(attachments)
+    if d.imprint and d.print_date is not None:
+        tail.append(Imprint(d.cc, d.printer, chinese_date(d.print_date)))
+    blocks[sig + 1 : sig + 1] = tail
+    return Outline(blocks)

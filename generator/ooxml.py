@@ -1,0 +1,113 @@
+"""Small helpers for WordprocessingML elements, shared by the DOCX writer's modules.
+
+Property children are inserted in the order ECMA-376 prescribes (Word rejects or "repairs" a file
+whose properties are out of order), so callers may add them in any order.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Length
+
+from . import gbt9704 as std
+
+PPR_ORDER = (
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+    "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
+    "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+    "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+).split()
+RPR_ORDER = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
+    "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs em "
+    "lang eastAsianLayout specVanish oMath"
+).split()
+
+
+def twips(length: Length) -> str:
+    return str(round(length.twips))
+
+
+def half_points(length: Length) -> str:
+    return str(round(length.pt * 2))
+
+
+def el(tag: str, **attrs: str) -> Any:
+    """A ``w:`` element with ``w:`` attributes."""
+    element = OxmlElement(tag)
+    for key, value in attrs.items():
+        element.set(qn(f"w:{key}"), value)
+    return element
+
+
+def fonts(font: str) -> Any:
+    """All four font slots and the East Asian hint, so Word and WPS use the face for 中文 and punctuation."""
+    return el("w:rFonts", ascii=font, hAnsi=font, eastAsia=font, cs=font, hint="eastAsia")
+
+
+def put(parent: Any, child: Any) -> Any:
+    """Insert ``child`` into a pPr or rPr at its schema position, replacing one of the same name."""
+    order = PPR_ORDER if parent.tag == qn("w:pPr") else RPR_ORDER
+    name = child.tag.rsplit("}", 1)[-1]
+    for old in parent.findall(child.tag):
+        parent.remove(old)
+    rank = order.index(name)
+    for i, existing in enumerate(parent):
+        other = existing.tag.rsplit("}", 1)[-1]
+        if other in order and order.index(other) > rank:
+            parent.insert(i, child)
+            return child
+    parent.append(child)
+    return child
+
+
+def paragraph(body: Any, style_id: str) -> Any:
+    """A new paragraph of a style at the end of the body (before its final sectPr)."""
+    p = el("w:p")
+    ppr = el("w:pPr")
+    ppr.append(el("w:pStyle", val=style_id))
+    p.append(ppr)
+    last = body[-1] if len(body) else None
+    if last is not None and last.tag == qn("w:sectPr"):
+        body.insert(len(body) - 1, p)
+    else:
+        body.append(p)
+    return p
+
+
+def add_run(p: Any, text: str, char_style: str | None = None, **props: Any) -> Any:
+    """A run of text; ``props`` are rPr children to set directly (for example ``color=el(...)``)."""
+    r = el("w:r")
+    if char_style or props:
+        rpr = el("w:rPr")
+        if char_style:
+            put(rpr, el("w:rStyle", val=char_style))
+        for child in props.values():
+            put(rpr, child)
+        r.append(rpr)
+    t = el("w:t")
+    t.text = text
+    if text != text.strip():
+        t.set(qn("xml:space"), "preserve")
+    r.append(t)
+    p.append(r)
+    return r
+
+
+def add_tab(p: Any) -> None:
+    r = el("w:r")
+    r.append(el("w:tab"))
+    p.append(r)
+
+
+def text_width(text: str) -> int:
+    """Width in twips at 三号: a Chinese character is one 字; ASCII digits and letters are half of one."""
+    char = int(std.CHAR_WIDTH.twips)
+    return sum(char // 2 if ord(c) < 0x2E80 else char for c in text)
+
+
+def keep_with_next(p: Any) -> None:
+    put(p.get_or_add_pPr(), el("w:keepNext"))

@@ -33,6 +33,19 @@ INFO: dict[str, Any] = {
     "成文日期": dt.date(2026, 1, 20),
 }
 
+# 发文要素: filled in, but switched off; tests switch 版头, 附件 and 版记 on and add a 附注.
+DISPATCH: dict[str, Any] = {
+    "使用版头": "否",
+    "发文机关标志": "示例县卫生健康局文件",
+    "发文字号": "示卫发〔2026〕3号",
+    "签发人": "王某某",
+    "附主要数据表": "否",
+    "使用版记": "否",
+    "抄送机关": "县委全面依法治县委员会办公室，市卫生健康委员会",
+    "印发机关": "示例县卫生健康局办公室",
+    "印发日期": dt.date(2026, 1, 20),
+}
+
 # sheet name -> key -> (this year, last year[, unit])
 FIGURES: dict[str, dict[str, tuple[Any, ...]]] = {
     "行政执法": {
@@ -265,11 +278,10 @@ OTHERS = [
 
 def fill(wb: Any) -> None:
     """Write the sample values into a blank workbook (by key, so the layout may change)."""
-    ws = wb[cat.INFO_SHEET]
-    for row in ws.iter_rows(min_row=3):
-        label = row[0].value
-        if label in INFO:
-            row[1].value = INFO[label]
+    for sheet, values in ((cat.INFO_SHEET, INFO), (cat.DISPATCH_SHEET, DISPATCH)):
+        for row in wb[sheet].iter_rows(min_row=3):
+            if row[0].value in values:
+                row[1].value = values[row[0].value]
     for sheet, values in FIGURES.items():
         ws = wb[sheet]
         for row in ws.iter_rows(min_row=3):

@@ -47,18 +47,21 @@ def _figure_cells(f: Figure) -> list[str]:
 def figures_table(report: Report) -> Table:
     """The year's main figures: every indicator with a value, by sheet (附件 of the report)."""
     rows: list[list[str]] = []
-    for spec in cat.INDICATOR_SHEETS:
-        figures = [f for f in report.figures[spec.key].values() if f.value is not None and f.kind is not cat.Kind.TEXT]
-        for i, f in enumerate(figures):
-            rows.append([spec.name if i == 0 else "", *_figure_cells(f)])
-    special = [f for f in report.special if f.value is not None]
-    for i, f in enumerate(special):
-        rows.append([cat.SPECIAL_SHEET if i == 0 else "", *_figure_cells(f)])
+    groups = [
+        (spec.name, [f for f in report.figures[spec.key].values() if f.kind is not cat.Kind.TEXT])
+        for spec in cat.INDICATOR_SHEETS
+    ]
+    groups.append((cat.SPECIAL_SHEET, list(report.special)))
+    for name, figures in groups:
+        shown = [f for f in figures if f.value is not None]
+        if shown:
+            rows.append([name])
+            rows.extend(_figure_cells(f) for f in shown)
     return Table(
-        header=["类别", "指标", "单位", f"{report.year}年", f"{report.year - 1}年", "同比"],
+        header=["指标", "单位", f"{report.year}年", f"{report.year - 1}年", "同比"],
         rows=rows,
-        widths=[14, 34, 10, 14, 14, 14],
-        numeric=[False, False, True, True, True, True],
+        widths=[40, 12, 16, 16, 16],
+        numeric=[False, True, True, True, True],
     )
 
 

@@ -47,6 +47,9 @@ RULES: dict[str, Rule] = {
         Rule("punct.fullwidth", "GB/T 15834-2011", "中文文字中使用全角标点"),
         Rule("date.form", f"{STANDARD} 7.3.5.4", "成文日期用阿拉伯数字，年份写全，月、日不编虚位"),
         Rule("pagenum.present", f"{STANDARD} 7.5", "公文有页码"),
+        Rule("masthead.mark", f"{STANDARD} 7.2.4", "发文机关标志用红色小标宋体字"),
+        Rule("masthead.number", f"{STANDARD} 7.2.5", "发文字号的年份用六角括号〔〕，序号不编虚位、不加“第”"),
+        Rule("masthead.signer", f"{STANDARD} 7.2.6、《党政机关公文处理工作条例》第九条", "上行文标注签发人"),
         Rule("pagenum.form", f"{STANDARD} 7.5", "页码用4号半角宋体阿拉伯数字，两边各放一条一字线"),
         Rule("pagenum.sides", f"{STANDARD} 7.5", "单页码居右空一字，双页码居左空一字"),
     )
@@ -142,8 +145,14 @@ def _heading(p: Para) -> _Heading | None:
     return None
 
 
+DOC_NUMBER_LOOSE = re.compile(r"[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*第?\s*(\d+)\s*号")
+DOC_NUMBER_STRICT = re.compile(r"〔\d{4}〕[1-9]\d*号")
+MASTHEAD_SEARCH = 8  # the 版头 is within the first paragraphs
+
+
 @dataclass
 class _Layout:
+    masthead: list[Para]
     title: list[Para]
     addressee: Para | None
     body: list[Para]
@@ -155,6 +164,11 @@ class _Layout:
 def _classify(doc: Docx) -> _Layout:
     paras = [p for p in doc.paragraphs if p.text.strip()]
     i = 0
+    masthead: list[Para] = []
+    for k, p in enumerate(paras[:MASTHEAD_SEARCH]):
+        if DOC_NUMBER_LOOSE.search(p.text):
+            masthead, i = paras[: k + 1], k + 1
+            break
     title: list[Para] = []
     while i < len(paras) and not paras[i].text.strip().endswith(("：", ":")) and _heading(paras[i]) is None:
         jc = paras[i].pprops.get(("jc", "val"), "")
@@ -168,17 +182,20 @@ def _classify(doc: Docx) -> _Layout:
     if i < len(paras) and paras[i].text.strip().endswith(("：", ":")) and len(paras[i].text) < 60:
         addressee = paras[i]
         i += 1
+    # 成文日期: the last date line of the body's end; 附注, 附件 and 版记 may follow it.
     end = len(paras)
     date = signature = None
-    if end > i and DATE_RE.match(paras[end - 1].text):
-        date = paras[end - 1]
-        end -= 1
+    dates = [k for k in range(i, len(paras)) if DATE_RE.match(paras[k].text) and "印发" not in paras[k].text]
+    if dates:
+        k = dates[-1]
+        date = paras[k]
+        end = k
         if end > i and len(paras[end - 1].text.strip()) <= 30 and not paras[end - 1].text.strip().endswith("。"):
             signature = paras[end - 1]
             end -= 1
     body = paras[i:end]
     headings = [h for h in (_heading(p) for p in body) if h is not None]
-    return _Layout(title, addressee, body, headings, signature, date)
+    return _Layout(masthead, title, addressee, body, headings, signature, date)
 
 
 # -- the checks --------------------------------------------------------------------------------
@@ -415,11 +432,36 @@ class _Audit:
         ):
             self.add("pagenum.sides", even, "双页页码居左空一字", _side_text(even))
 
+    # 版头 -----------------------------------------------------------------------------------
+    def masthead(self) -> None:
+        lay = self.layout
+        if not lay.masthead:
+            return
+        number = lay.masthead[-1]
+        m = DOC_NUMBER_LOOSE.search(number.text)
+        assert m
+        if not DOC_NUMBER_STRICT.search(number.text):
+            self.add("masthead.number", number, f"“〔{m[1]}〕{int(m[2])}号”的形式", f"“{m.group(0)}”")
+        if "签发人" not in number.text:
+            self.add("masthead.signer", number, "发文字号同一行右侧有“签发人：姓名”", "没有签发人")
+        marks = [
+            p for p in lay.masthead[:-1] if _size_pt(next((r.props for r in p.runs if r.text.strip()), p.rprops)) > 16
+        ]
+        if not marks:
+            self.add("masthead.mark", number, "发文字号上方有发文机关标志", "没有找到发文机关标志")
+        for p in marks:
+            props = next(r.props for r in p.runs if r.text.strip())
+            color = props.get(("color", "val"), "000000").upper()
+            font = self.doc.font(props)
+            if family_of(font) != "小标宋" or color not in ("FF0000", "E60000", "C00000", "RED"):
+                self.add("masthead.mark", p, "红色小标宋体字", f"{font or '（未指定字体）'}，颜色 {color}")
+
     def run(self) -> list[Finding]:
         section = self.doc.sections[-1] if self.doc.sections else None
         if section is not None:
             self.page(section)
             self.grid(section, self.layout.body)
+        self.masthead()
         self.fonts()
         self.numbering()
         self.items()

@@ -267,7 +267,8 @@ def read_docx(path: Path) -> Docx:
         sections: list[Section] = []
         for sect in body.iter(w("sectPr")):
             pg, mar, grid = sect.find(w("pgSz")), sect.find(w("pgMar")), sect.find(w("docGrid"))
-            footers: dict[str, list[Para]] = {}
+            # a section without its own footers shows the previous section's (ECMA-376 17.10.5)
+            footers: dict[str, list[Para]] = dict(sections[-1].footers) if sections else {}
             for ref in sect.findall(w("footerReference")):
                 target = rels.get(ref.get(f"{{{R}}}id", ""))
                 part = _read(z, target) if target else None

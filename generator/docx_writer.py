@@ -22,8 +22,27 @@ from docx.oxml.ns import qn
 from docx.shared import Length
 
 from . import gbt9704 as std
+from .docx_apparatus import (
+    write_attachment,
+    write_attachment_note,
+    write_imprint,
+    write_masthead,
+    write_note,
+)
 from .ooxml import add_run, el, fonts, half_points, keep_with_next, paragraph, put, text_width, twips
-from .outline import Addressee, Heading, Outline, Paragraph, Signature, Title
+from .outline import (
+    Addressee,
+    Attachment,
+    AttachmentNote,
+    Heading,
+    Imprint,
+    Masthead,
+    Note,
+    Outline,
+    Paragraph,
+    Signature,
+    Title,
+)
 from .title_layout import break_title
 
 
@@ -49,6 +68,8 @@ class _StyleSpec:
     outline_level: int | None = None
     line_exact: Length | None = None
     kind: str = "paragraph"
+    color: str = ""
+    on_grid: bool = True  # False: single spacing of its own, off the 22-line grid (tables)
 
 
 _BODY = "GwBody"
@@ -83,12 +104,34 @@ _STYLES: tuple[_StyleSpec, ...] = (
     _StyleSpec("GwSignature", "署名", std.FONT_FANGSONG, std.SIZE_3HAO, align="right"),
     _StyleSpec("GwDate", "成文日期", std.FONT_FANGSONG, std.SIZE_3HAO, align="right"),
     _StyleSpec("GwPageNumber", "页码", std.FONT_SONGTI, std.SIZE_4HAO, condense=False),
+    # the upward-report apparatus (generator/docx_apparatus.py)
+    _StyleSpec("GwFlushLeft", "顶格文字", std.FONT_FANGSONG, std.SIZE_3HAO, align="left"),
+    _StyleSpec("GwMeta", "密级和紧急程度", std.FONT_HEITI, std.SIZE_3HAO, align="left"),
+    _StyleSpec(
+        "GwMark",
+        "发文机关标志",
+        std.FONT_XIAOBIAOSONG,
+        std.MARK_MAX_SIZE,
+        align="center",
+        condense=False,
+        line_exact=std.MARK_MAX_SIZE,
+        color=std.MARK_COLOR,
+    ),
+    _StyleSpec("GwSignerName", "签发人姓名", std.FONT_KAITI, std.SIZE_3HAO, kind="character"),
+    _StyleSpec("GwAttachmentLabel", "附件标识", std.FONT_HEITI, std.SIZE_3HAO, align="left"),
+    _StyleSpec(
+        "GwTableText", "表格文字", std.FONT_FANGSONG, std.TABLE_SIZE, align="center", condense=False, on_grid=False
+    ),
+    _StyleSpec("GwTableHead", "表头", std.FONT_HEITI, std.TABLE_SIZE, align="center", condense=False, on_grid=False),
+    _StyleSpec("GwImprint", "版记", std.FONT_FANGSONG, std.IMPRINT_SIZE, align="left", condense=False),
 )
 
 
 def _run_properties(spec: _StyleSpec) -> OxmlElement:
     rpr = el("w:rPr")
     rpr.append(fonts(spec.font))
+    if spec.color:
+        rpr.append(el("w:color", val=spec.color))
     if spec.condense:
         rpr.append(el("w:spacing", val=twips(std.CHAR_CONDENSE)))
     rpr.append(el("w:sz", val=half_points(spec.size)))
@@ -104,8 +147,9 @@ def _paragraph_properties(spec: _StyleSpec) -> OxmlElement:
     ppr.append(el("w:overflowPunct", val="0"))  # no punctuation hanging past the type area
     ppr.append(el("w:autoSpaceDE", val="0"))
     ppr.append(el("w:autoSpaceDN", val="0"))
-    if spec.line_exact is not None:
+    if spec.line_exact is not None or not spec.on_grid:
         ppr.append(el("w:snapToGrid", val="0"))
+    if spec.line_exact is not None:
         ppr.append(el("w:spacing", before="0", after="0", line=twips(spec.line_exact), lineRule="exact"))
     else:
         ppr.append(el("w:spacing", before="0", after="0", line="240", lineRule="auto"))
@@ -320,6 +364,16 @@ def build_document(outline: Outline, info: DocumentInfo) -> DocumentObject:
             add_run(paragraph(doc.element.body, _BODY), block.text)
         elif isinstance(block, Signature):
             _signature(doc, block)
+        elif isinstance(block, Masthead):
+            write_masthead(body, block)
+        elif isinstance(block, AttachmentNote):
+            write_attachment_note(body, block)
+        elif isinstance(block, Note):
+            write_note(body, block)
+        elif isinstance(block, Attachment):
+            write_attachment(body, block, _title_lines(Title(block.title)))
+        elif isinstance(block, Imprint):
+            write_imprint(doc, block)
     props = doc.core_properties
     props.title = info.title
     props.author = info.author

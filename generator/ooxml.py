@@ -64,18 +64,23 @@ def put(parent: Any, child: Any) -> Any:
     return child
 
 
+def append_to_body(body: Any, element: Any) -> Any:
+    """Add a block element at the end of the body, before its final sectPr."""
+    last = body[-1] if len(body) else None
+    if last is not None and last.tag == qn("w:sectPr"):
+        body.insert(len(body) - 1, element)
+    else:
+        body.append(element)
+    return element
+
+
 def paragraph(body: Any, style_id: str) -> Any:
     """A new paragraph of a style at the end of the body (before its final sectPr)."""
     p = el("w:p")
     ppr = el("w:pPr")
     ppr.append(el("w:pStyle", val=style_id))
     p.append(ppr)
-    last = body[-1] if len(body) else None
-    if last is not None and last.tag == qn("w:sectPr"):
-        body.insert(len(body) - 1, p)
-    else:
-        body.append(p)
-    return p
+    return append_to_body(body, p)
 
 
 def add_run(p: Any, text: str, char_style: str | None = None, **props: Any) -> Any:

@@ -103,6 +103,8 @@ class Note:
 
 @dataclass
 class Table:
+    """A table; a row of one cell is a group heading spanning all columns."""
+
     header: list[str]
     rows: list[list[str]]
     widths: list[int]  # relative column widths

@@ -17,6 +17,7 @@ from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyn
 from jinja2.sandbox import SandboxedEnvironment
 
 from . import catalogue as cat
+from .apparatus import add_apparatus
 from .errors import TemplateProblem
 from .markup import DATA_BREAK, DATA_CLOSE, DATA_OPEN, parse
 from .model import Figure, Item, Report
@@ -263,5 +264,5 @@ def render_text(report: Report, search_path: list[Path] | None = None) -> str:
 
 
 def render_outline(report: Report, search_path: list[Path] | None = None) -> Outline:
-    """Render and parse: the numbered outline the DOCX writer lays out."""
-    return parse(render_text(report, search_path), MAIN_TEMPLATE)
+    """Render and parse: the numbered outline the DOCX writer lays out, with the apparatus added."""
+    return add_apparatus(parse(render_text(report, search_path), MAIN_TEMPLATE), report)

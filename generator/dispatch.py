@@ -78,11 +78,8 @@ def validate_dispatch(
         need("doc_number", "使用版头时要有发文字号")
         need("signers", "报告是上行文，版头中必须标注签发人")
     if values["doc_number"]:
-        fixed = re.sub(r"[\[［(（【]", "〔", re.sub(r"[\]］)）】]", "〕", values["doc_number"]))
-        fixed = fixed.replace("第", "")
-        m = DOC_NUMBER.match(fixed)
-        if m:
-            fixed = fixed.replace(f"〕{m[2]}号", f"〕{int(m[2])}号")
+        loose = re.match(r"^(\S+?)[\[［(（【〔]\s*(\d{4})\s*[\]］)）】〕]\s*第?\s*0*(\d+)\s*号$", values["doc_number"])
+        fixed = f"{loose[1]}〔{loose[2]}〕{loose[3]}号" if loose else ""
         if not DOC_NUMBER.match(values["doc_number"]):
             hint = (
                 f"应写作“{fixed}”"

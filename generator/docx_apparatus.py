@@ -68,7 +68,10 @@ def write_masthead(body: Any, m: Masthead) -> None:
         add_run(p, m.doc_number)
     rule = paragraph(body, "GwFlushLeft")
     put(rule.pPr, el("w:snapToGrid", val="0"))
-    put(rule.pPr, el("w:spacing", before="0", after="0", line=twips(std.RULE_GAP), lineRule="exact"))
+    put(
+        rule.pPr,
+        el("w:spacing", before="0", after="0", line=twips(Length(std.RULE_GAP - std.LINE_BELOW_INK)), lineRule="exact"),
+    )
     borders = el("w:pBdr")
     borders.append(_border("bottom", std.RULE_WEIGHT_EIGHTHS, std.MARK_COLOR))
     put(rule.pPr, borders)

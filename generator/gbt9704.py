@@ -92,6 +92,9 @@ MARK_MAX_SIZE: Length = Pt(42)  # house choice: 7.2.4 leaves the size to "醒目
 LINES_AFTER_MARK = 2  # 7.2.5: 发文字号 two lines below the 标志
 ONE_CHAR: Length = Twips(320)  # 7.2.5/7.2.6: 发文字号 一字 from the left, 签发人 一字 from the right
 RULE_GAP: Length = Mm(4)  # 7.2.7: the red rule 4 mm below the 发文字号
+# The 发文字号's grid line ends about 2 mm below its characters (measured in LibreOffice: a 三号 line
+# on the 28.95 pt grid), so the rule sits at the bottom of a paragraph this much shorter than 4 mm.
+LINE_BELOW_INK: Length = Mm(2)
 RULE_WEIGHT_EIGHTHS = 8  # house choice: a 1 pt red rule (w:sz in eighths of a point)
 LINES_AFTER_RULE = 2  # 7.3.1: the title two lines below the red rule
 

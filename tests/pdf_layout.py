@@ -7,6 +7,7 @@ line is about 1.3 × 16 pt tall.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -43,7 +44,7 @@ class Page:
         return [ln for ln in self.lines if 15 <= ln.size_pt <= 17]
 
     def page_number_lines(self) -> list[Line]:
-        return [ln for ln in self.lines if 13 <= ln.size_pt <= 15]
+        return [ln for ln in self.lines if 13 <= ln.size_pt <= 15 and re.fullmatch(r"—\d+—", ln.text)]
 
 
 def soffice_exe() -> str:
@@ -106,3 +107,69 @@ def is_chinese_only(text: str) -> bool:
         "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or c in "“”‘’—…·"
         for c in text
     )
+
+
+@dataclass(frozen=True)
+class Raster:
+    """One page as RGB pixels (poppler's pdftoppm, PPM), to find colours and rules."""
+
+    width: int
+    height: int
+    dpi: int
+    pixels: bytes
+
+    def rgb(self, x: int, y: int) -> tuple[int, int, int]:
+        i = (y * self.width + x) * 3
+        return self.pixels[i], self.pixels[i + 1], self.pixels[i + 2]
+
+    def mm(self, px: int) -> float:
+        return px * 25.4 / self.dpi
+
+    def px(self, mm: float) -> int:
+        return round(mm * self.dpi / 25.4)
+
+    def red_share(self, x0: float, y0: float, x1: float, y1: float) -> float:
+        """Of the inked pixels in a box (mm), the share that is red."""
+        inked = red = 0
+        for y in range(self.px(y0), self.px(y1)):
+            for x in range(self.px(x0), self.px(x1)):
+                r, g, b = self.rgb(x, y)
+                if r + g + b < 600:
+                    inked += 1
+                    red += r > 180 and g < 90 and b < 90
+        return red / inked if inked else 0.0
+
+    def rules(self, red: bool = False) -> list[float]:
+        """Rows (mm from the top) where a horizontal line crosses most of the page's width."""
+        rows = []
+        for y in range(self.height):
+            hits = 0
+            for x in range(0, self.width, 2):
+                r, g, b = self.rgb(x, y)
+                hits += (r > 180 and g < 90 and b < 90) if red else (r + g + b < 200)
+            if hits * 2 > self.width * 0.6:
+                rows.append(self.mm(y))
+        merged: list[float] = []
+        for row in rows:
+            if not merged or row - merged[-1] > 0.6:
+                merged.append(row)
+        return merged
+
+
+def raster(pdf: Path, page: int, dpi: int = 150) -> Raster:
+    exe = shutil.which("pdftoppm")
+    assert exe, "pdftoppm (poppler-utils) is not installed"
+    out = subprocess.run(
+        [exe, "-r", str(dpi), "-f", str(page), "-l", str(page), str(pdf)], check=True, capture_output=True
+    ).stdout
+    magic, dims, _maxval, pixels = out.split(b"\n", 3)
+    assert magic == b"P6"
+    width, height = map(int, dims.split())
+    return Raster(width, height, dpi, pixels[: width * height * 3])
+
+
+def ink_extent(r: Raster, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float]:
+    """Top and bottom (mm) of the ink inside a box: the glyphs' visible extent, not the font's box."""
+    rows = [y for y in range(r.px(y0), r.px(y1)) if any(sum(r.rgb(x, y)) < 600 for x in range(r.px(x0), r.px(x1), 2))]
+    assert rows, "no ink in the box"
+    return r.mm(rows[0]), r.mm(rows[-1] + 1)

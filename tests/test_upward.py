@@ -1,0 +1,176 @@
+"""A report sent upward: 版头, 附注, 附件 with its table and 版记, in the DOCX and in LibreOffice's PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from generator import gbt9704 as std
+from generator.audit import audit
+from generator.cli import main
+from tests.conftest import WorkbookMaker, find_row
+from tests.pdf_layout import Page, ink_extent, raster, read_pages, to_pdf
+from tests.test_check import mutate, replace_text
+
+TOP = std.MARGIN_TOP.mm
+BOTTOM = TOP + std.TYPE_AREA_HEIGHT.mm
+PITCH = std.LINE_PITCH.mm
+
+
+def upward(wb: Any) -> None:
+    ws = wb["发文要素"]
+    for label, value in (
+        ("使用版头", "是"),
+        ("紧急程度", "加急"),
+        ("附主要数据表", "是"),
+        ("使用版记", "是"),
+        ("联系人", "李某"),
+        ("联系电话", "0000-1234567"),
+    ):
+        ws.cell(row=find_row(ws, label), column=2).value = value
+
+
+@pytest.fixture(scope="module")
+def upward_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import make_sample
+
+    wb = make_sample.sample_workbook()
+    upward(wb)
+    folder = tmp_path_factory.mktemp("上报 版")
+    wb.save(folder / "上报.xlsx")
+    out = folder / "上报 报告.docx"
+    result = CliRunner().invoke(main, ["build", str(folder / "上报.xlsx"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def upward_pdf(upward_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return to_pdf(upward_docx, tmp_path_factory.mktemp("上报 pdf"))
+
+
+@pytest.fixture(scope="module")
+def pages(upward_pdf: Path) -> list[Page]:
+    return read_pages(upward_pdf)
+
+
+def texts(docx: Path) -> list[str]:
+    return [p.text for p in Document(str(docx)).paragraphs if p.text.strip()]
+
+
+def test_the_elements_are_in_the_standards_order(upward_docx: Path) -> None:
+    t = texts(upward_docx)
+    assert t[:4] == [
+        "加急",
+        "示例县卫生健康局文件",
+        "示卫发〔2026〕3号\t签发人：王某某",
+        "示例县卫生健康局\n2025年法治政府建设年度报告",
+    ]
+    i = t.index("示例县卫生健康局")
+    assert t[i - 1] == "附件：示例县卫生健康局2025年法治政府建设主要数据"
+    assert t[i + 1 : i + 4] == ["2026年1月20日", "（联系人：李某，电话：0000-1234567）", "附件"]
+    assert t[-2:] == [
+        "抄送：县委全面依法治县委员会办公室，市卫生健康委员会。",
+        "示例县卫生健康局办公室\t2026年1月20日印发",
+    ]
+
+
+def test_the_attachment_table_holds_the_years_figures(upward_docx: Path) -> None:
+    doc = Document(str(upward_docx))
+    [table] = doc.tables
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["指标", "单位", "2025年", "2024年", "同比"]
+    assert ["行政处罚案件", "起", "168", "156", "增长7.7%"] in rows
+    assert ["罚没款金额", "—", "35.68万元", "32.15万元", "增长11%"] in rows
+    grid = [
+        int(c.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w"))
+        for c in table._tbl.tblGrid.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridCol")
+    ]
+    assert sum(grid) == round(std.TYPE_AREA_WIDTH.twips)
+
+
+def test_check_finds_nothing_in_the_upward_draft(upward_docx: Path) -> None:
+    assert [str(f) for f in audit(upward_docx)] == []
+
+
+def test_check_wants_a_signer_on_a_masthead(upward_docx: Path, tmp_path: Path) -> None:
+    broken = mutate(upward_docx, tmp_path / "无签发人.docx", replace_text("签发人：", "", count=1))
+
+    def drop_name(parts: Any) -> None:
+        ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+        for t in parts["word/document.xml"].iter(f"{ns}t"):
+            if t.text == "王某某":
+                t.text = ""
+
+    broken = mutate(broken, tmp_path / "无签发人2.docx", drop_name)
+    assert {f.rule for f in audit(broken)} == {"masthead.signer"}
+
+
+def test_the_mark_is_red_and_35mm_below_the_type_area(upward_pdf: Path, pages: list[Page]) -> None:
+    first = pages[0]
+    [mark] = [line for line in first.lines if line.text == "示例县卫生健康局文件"]
+    page = raster(upward_pdf, 1, 300)
+    assert page.red_share(mark.x0, mark.y0, mark.x1, mark.y1) > 0.8
+    top, _ = ink_extent(page, mark.x0, mark.y0, mark.x1, mark.y1)
+    assert top - TOP == pytest.approx(std.MARK_TOP.mm, abs=1.0)
+
+
+def test_the_red_rule_is_4mm_below_the_document_number(upward_pdf: Path, pages: list[Page]) -> None:
+    [number] = [line for line in pages[0].lines if "〔2026〕" in line.text]
+    page = raster(upward_pdf, 1, 300)
+    _, bottom = ink_extent(page, number.x0, number.y0, number.x1, number.y1)
+    [rule] = page.rules(red=True)
+    assert rule - bottom == pytest.approx(std.RULE_GAP.mm, abs=1.0)
+
+
+def test_the_imprint_is_on_the_last_page_with_an_even_number(upward_pdf: Path, pages: list[Page]) -> None:
+    last = pages[-1]
+    assert any(line.text.endswith("印发") for line in last.lines)
+    [number] = last.page_number_lines()
+    assert int(number.text.strip("—")) % 2 == 0
+    rules = raster(upward_pdf, len(pages), 150).rules()
+    assert len(rules) == 3  # thick, thin, thick (7.4.1)
+    # LibreOffice 7.4 starts every page of an odd- or even-page section 3.6 mm lower than Word does
+    # (measured against a new-page section, which it starts at the margin): the last rule lands
+    # within that of the type area's bottom edge.
+    assert rules[-1] - BOTTOM == pytest.approx(0, abs=4.5)
+    assert rules[1] - rules[0] == pytest.approx(PITCH, abs=0.6)
+
+
+def test_body_pages_keep_22_lines_with_the_masthead(pages: list[Page]) -> None:
+    body_pages = [p for p in pages[1:] if not any(line.text == "附件" for line in p.lines)]
+    full = [p for p in body_pages if len(p.body_lines()) == std.LINES_PER_PAGE]
+    assert len(full) >= 4
+    for page in full:
+        lines = page.body_lines()
+        assert lines[-1].y1 + 0.5 == pytest.approx(BOTTOM, abs=1.0)
+        assert min(line.x0 for line in lines) == pytest.approx(std.MARGIN_LEFT.mm, abs=1.0)
+
+
+@pytest.mark.parametrize(
+    ("label", "value", "message"),
+    [
+        ("签发人", None, "报告是上行文，版头中必须标注签发人，请填写“签发人”"),
+        ("发文字号", "示卫发[2026]第03号", "应写作“示卫发〔2026〕3号”"),
+        ("密级", "内部", "“密级”只能填 秘密、机密、绝密"),
+        ("份号", "12", "份号应为6位数字"),
+    ],
+)
+def test_upward_settings_are_validated(
+    make_workbook: WorkbookMaker, label: str, value: str | None, message: str
+) -> None:
+    def edit(wb: Any) -> None:
+        upward(wb)
+        ws = wb["发文要素"]
+        ws.cell(row=find_row(ws, label), column=2).value = value
+
+    path = make_workbook(edit)
+    result = CliRunner().invoke(main, ["build", str(path), "-o", str(path.with_suffix(".docx"))])
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("错误：")]
+    assert len(errors) == 1 and errors[0].startswith("错误：发文要素!B") and message in errors[0], result.output
+    assert not path.with_suffix(".docx").exists()

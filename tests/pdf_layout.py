@@ -53,28 +53,31 @@ def soffice_exe() -> str:
     return exe
 
 
-def to_pdf(docx: Path, out_dir: Path) -> Path:
+def convert(source: Path, out_dir: Path, fmt: str = "pdf") -> Path:
     """Convert with LibreOffice headless, in a private profile so parallel runs do not collide."""
-    exe = soffice_exe()
     profile = out_dir / "lo-profile"
     subprocess.run(
         [
-            exe,
+            soffice_exe(),
             f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
             "--convert-to",
-            "pdf",
+            fmt,
             "--outdir",
             str(out_dir),
-            str(docx),
+            str(source),
         ],
         check=True,
         capture_output=True,
         timeout=180,
     )
-    pdf = out_dir / (docx.stem + ".pdf")
-    assert pdf.exists(), "LibreOffice did not write a PDF"
-    return pdf
+    out = out_dir / f"{source.stem}.{fmt}"
+    assert out.exists(), f"LibreOffice did not write {out.name}"
+    return out
+
+
+def to_pdf(docx: Path, out_dir: Path) -> Path:
+    return convert(docx, out_dir, "pdf")
 
 
 def read_pages(pdf: Path) -> list[Page]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +14,7 @@ from lxml import etree
 
 from generator.audit import audit
 from generator.cli import main
-from tests.pdf_layout import soffice_exe
+from tests.pdf_layout import convert
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -149,21 +148,7 @@ def test_a_plain_text_document_saved_by_libreoffice_gets_a_full_list(tmp_path: P
             "某局2022年法治政府建设年度报告\n一、主要举措\n(一)加强领导,强化保障\n某局\n2023年01月17日\n",
             encoding="utf-8",
         )
-    subprocess.run(
-        [
-            soffice_exe(),
-            f"-env:UserInstallation={(tmp_path / 'p').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "docx",
-            "--outdir",
-            str(tmp_path),
-            str(txt),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    convert(txt, tmp_path, "docx")
     result = CliRunner().invoke(main, ["check", str(tmp_path / "手工 稿.docx")])
     assert result.exit_code == 1
     assert "Traceback" not in result.output

@@ -175,6 +175,13 @@ def _unmark(text: str) -> str:
     return text.replace(DATA_OPEN, "").replace(DATA_CLOSE, "")
 
 
+def items(entries: list[Any], level: str = "三级") -> str:
+    """Narrative entries as run-in headings: 【三级】title【正文】text, one a line."""
+    if level not in ("二级", "三级", "四级"):
+        raise TemplateError(f"items() 的层级只能是 二级、三级 或 四级，现在是“{level}”")
+    return "\n".join(f"【{level}】{e.title}【正文】{e.text}" for e in entries)
+
+
 def _finalize(value: Any) -> Any:
     """Every printed value passes here: a blank where a figure should be is an error."""
     if value is None:
@@ -202,8 +209,11 @@ def _context(report: Report) -> dict[str, Any]:
             if f.section == section and f.value is not None
         ]
 
-    def items(entries: list[Item]) -> list[SimpleNamespace]:
-        return [SimpleNamespace(title=data(i.title), text=data(i.text)) for i in entries]
+    def entries(items_: list[Item]) -> list[SimpleNamespace]:
+        return [SimpleNamespace(title=data(i.title), text=data(i.text)) for i in items_]
+
+    def extras(section: str) -> str:
+        return join(special_in(section), lead="此外，", sep="，", end="。")
 
     ctx: dict[str, Any] = {
         "agency": data(report.agency),
@@ -215,14 +225,16 @@ def _context(report: Report) -> dict[str, Any]:
         "coordinator": data(report.coordinator),
         "signature": data(report.signature),
         "date": data(chinese_date(report.date)),
-        "measures": {k: items(v) for k, v in sections.items()},
-        "custom_sections": {data(k): items(v) for k, v in custom.items()},
+        "measures": {k: entries(v) for k, v in sections.items()},
+        "custom_sections": {data(k): entries(v) for k, v in custom.items()},
         "shortcomings": [data(t) for t in report.shortcomings],
         "causes": [data(t) for t in report.causes],
-        "duties": items(report.duties),
-        "plans": items(report.plans),
-        "others": items(report.others),
+        "duties": entries(report.duties),
+        "plans": entries(report.plans),
+        "others": entries(report.others),
         "special_in": special_in,
+        "extras": extras,
+        "items": items,
         "phrase": phrase,
         "join": join,
         "sentence": sentence,

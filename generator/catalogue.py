@@ -239,6 +239,13 @@ INFO_FIELDS: tuple[InfoField, ...] = (
     ),
     InfoField("signature", "署名", False, "落款机关，不填默认为机关名称", "示例县卫生健康局"),
     InfoField("date", "成文日期", True, "报告年度的次年，部门应在3月1日前报送", "2026-01-20"),
+    InfoField(
+        "template",
+        "报告模板",
+        False,
+        "本机关专用模板的名称（templates/agencies 下的文件夹名），不填用默认模板",
+        "某县市场监管局",
+    ),
 )
 INFO_BY_LABEL = {f.label: f for f in INFO_FIELDS}
 

@@ -104,6 +104,7 @@ class Report(BaseModel):
     plans: list[Item]
     others: list[Item]
     dispatch: Dispatch = Dispatch()
+    template: str = ""  # the agency template the workbook names
 
 
 # -- messages ---------------------------------------------------------------------------------
@@ -487,5 +488,6 @@ def validate(raw: RawWorkbook) -> tuple[Report | None, list[Problem]]:
         plans=plans,
         others=others,
         dispatch=dispatch,
+        template=info.get("template", ""),
     )
     return report, problems

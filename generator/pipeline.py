@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .agencies import template_set
 from .docx_writer import DocumentInfo, render_docx
 from .errors import InputProblems, OutputProblem, Problem, Severity
 from .files import check_writable_target, write_bytes
@@ -38,14 +39,18 @@ def document_bytes(report: Report, outline: Outline) -> bytes:
     return render_docx(outline, DocumentInfo(title=title, author=report.signature, date=report.date))
 
 
-def build(workbook: Path, output: Path, templates: list[Path] | None = None) -> BuildResult:
-    """Make the draft from the workbook and write it to ``output`` atomically."""
+def build(workbook: Path, output: Path, agency: str | None = None, templates: Path | None = None) -> BuildResult:
+    """Make the draft from the workbook and write it to ``output`` atomically.
+
+    The templates are ``templates`` (a folder), else the agency ``agency``, else the agency the
+    workbook names, else the default set."""
     if output.resolve() == workbook.resolve():
         raise OutputProblem(f"{output}：输出文件不能与输入的工作簿相同，请换一个文件名。")
     if output.suffix.lower() != ".docx":
         raise OutputProblem(f"{output}：输出文件应以 .docx 结尾，例如 报告.docx。")
     check_writable_target(output)
     report, warnings = load(workbook)
-    outline = render_outline(report, templates)
+    chosen = template_set(agency or report.template or None, templates)
+    outline = render_outline(report, chosen)
     write_bytes(output, document_bytes(report, outline))
     return BuildResult(report, outline, warnings)

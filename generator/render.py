@@ -7,33 +7,35 @@ the clause out, never print a blank) and marks workbook text as data for :mod:`g
 
 from __future__ import annotations
 
+import difflib
+import re
+import threading
 from collections.abc import Iterable
 from decimal import Decimal
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from . import catalogue as cat
+from .agencies import TemplateSet, template_set
 from .apparatus import add_apparatus
 from .errors import TemplateProblem
 from .markup import DATA_BREAK, DATA_CLOSE, DATA_OPEN, parse
 from .model import Figure, Item, Report
 from .numbers import change_clause, chinese_date, money, percent, plain
 from .outline import Outline
-
-
-def _default_templates() -> Path:
-    """The default templates: installed with the package, or ``templates/`` of a source checkout."""
-    here = Path(__file__).resolve().parent
-    installed = here / "templates" / "default"
-    return installed if installed.is_dir() else here.parent / "templates" / "default"
-
-
-DEFAULT_TEMPLATES = _default_templates()
-MAIN_TEMPLATE = "report.j2"
 
 
 class EmptyFigure(Exception):
@@ -245,9 +247,33 @@ def _context(report: Report) -> dict[str, Any]:
     return ctx
 
 
-def make_environment(search_path: list[Path]) -> SandboxedEnvironment:
-    return SandboxedEnvironment(
-        loader=FileSystemLoader([str(p) for p in search_path], encoding="utf-8"),
+RENDER_TIMEOUT_S = 10.0  # a template that runs longer is stopped (an endless or huge loop)
+MAX_REPEAT = 100_000  # the longest string or list a template may make with * (memory)
+
+
+class ReportSandbox(SandboxedEnvironment):
+    """Jinja's sandbox, with * and ** limited so a template cannot fill the memory."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 100:
+            raise SecurityError("乘方的指数过大")
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_REPEAT:
+                    raise SecurityError("用 * 生成的文字或列表过长")
+        return super().call_binop(context, operator, left, right)
+
+
+def make_environment(templates: TemplateSet) -> SandboxedEnvironment:
+    """The sandboxed environment: the agency's folder first, then the default set as ``default/``."""
+    loaders: list[BaseLoader] = []
+    if templates.folder is not None:
+        loaders.append(FileSystemLoader(str(templates.folder), encoding="utf-8"))
+    loaders.append(PrefixLoader({"default": FileSystemLoader(str(templates.default), encoding="utf-8")}))
+    env = ReportSandbox(
+        loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         finalize=_finalize,
         autoescape=False,
@@ -255,26 +281,120 @@ def make_environment(search_path: list[Path]) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    return env
 
 
-def render_text(report: Report, search_path: list[Path] | None = None) -> str:
-    """The templates' output before parsing (for debugging templates)."""
-    env = make_environment(search_path or [DEFAULT_TEMPLATES])
-    try:
-        template = env.get_template(MAIN_TEMPLATE)
-        return template.render(_context(report))
-    except TemplateSyntaxError as exc:
-        raise TemplateProblem(f"{exc.filename or exc.name}：第{exc.lineno}行：模板语法错误：{exc.message}") from exc
-    except UndefinedError as exc:
-        raise TemplateProblem(f"模板引用了不存在的名称：{exc.message}") from exc
-    except EmptyFigure as exc:
+def _where(exc: BaseException, fallback: str) -> str:
+    """The template file and line an exception came from (Jinja rewrites tracebacks to templates)."""
+    found = fallback
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".j2") or name.startswith("<template>"):
+            found = f"{name}：第{tb.tb_lineno}行"
+        tb = tb.tb_next
+    return found
+
+
+def _vocabulary(ctx: dict[str, Any]) -> list[str]:
+    names = [k for k in ctx if not k.startswith("_")]
+    names += [i.key for spec in cat.INDICATOR_SHEETS for i in spec.indicators]
+    names += ["label", "number", "prev", "yoy", "is_zero", "title", "text"]
+    return names
+
+
+def _suggest(message: str, vocabulary: list[str]) -> str:
+    m = re.search(r"'([^']+)' is undefined", message) or re.search(r"has no attribute '([^']+)'", message)
+    if not m:
+        return ""
+    close = difflib.get_close_matches(m[1], vocabulary, n=3, cutoff=0.6)
+    return f"“{m[1]}”不存在" + (f"，是不是想写：{'、'.join(close)}？" if close else "。")
+
+
+def render_text(report: Report, templates: TemplateSet | None = None) -> str:
+    """The templates' output before parsing; every template mistake becomes a TemplateProblem."""
+    templates = templates or template_set()
+    env = make_environment(templates)
+    ctx = _context(report)
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            box["text"] = env.get_template(templates.main).render(ctx)
+        except BaseException as exc:  # handed to the caller's thread
+            box["error"] = exc
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(RENDER_TIMEOUT_S)
+    if worker.is_alive():  # the daemon thread is abandoned; the process ends it on exit
         raise TemplateProblem(
-            f"模板直接输出了空的指标“{exc.args[0]}”。请在模板中用 phrase() 或 {{% if %}} 判断，没有数据时不写这一句。"
-        ) from exc
-    except TemplateError as exc:
-        raise TemplateProblem(f"模板出错：{exc}") from exc
+            f"模板“{templates.name}”运行超过 {RENDER_TIMEOUT_S:g} 秒仍未结束，已停止。请检查模板中的循环。"
+        )
+    error = box.get("error")
+    if error is None:
+        return str(box["text"])
+    where = _where(error, templates.main)
+    if isinstance(error, TemplateSyntaxError):
+        raise TemplateProblem(
+            f"{error.filename or error.name}：第{error.lineno}行：模板语法错误：{error.message}"
+        ) from error
+    if isinstance(error, UndefinedError):
+        hint = _suggest(str(error.message), _vocabulary(ctx))
+        raise TemplateProblem(f"{where}：模板引用了不存在的名称：{hint or error.message}") from error
+    if isinstance(error, EmptyFigure):
+        raise TemplateProblem(
+            f"{where}：模板直接输出了空的指标“{error.args[0]}”。"
+            "请在模板中用 phrase() 或 {% if %} 判断，没有数据时不写这一句。"
+        ) from error
+    if isinstance(error, SecurityError):
+        raise TemplateProblem(f"{where}：模板做了不允许的操作（{error}）。模板只能输出文字。") from error
+    if isinstance(error, TemplateNotFound):
+        raise TemplateProblem(
+            f"{where}：找不到模板“{error.name}”。模板只能引用模板文件夹中的文件（默认模板写作 default/…）。"
+        ) from error
+    if isinstance(error, RecursionError):
+        raise TemplateProblem(f"{where}：模板中的宏无限地调用自身，已停止。") from error
+    if isinstance(error, OverflowError):
+        raise TemplateProblem(f"{where}：模板中的 range() 范围过大（{error}）。") from error
+    if isinstance(error, TemplateError):
+        raise TemplateProblem(f"{where}：模板出错：{error}") from error
+    if isinstance(error, Exception):
+        raise TemplateProblem(f"{where}：模板运行出错（{type(error).__name__}：{error}）。") from error
+    raise error
 
 
-def render_outline(report: Report, search_path: list[Path] | None = None) -> Outline:
+def render_outline(report: Report, templates: TemplateSet | None = None) -> Outline:
     """Render and parse: the numbered outline the DOCX writer lays out, with the apparatus added."""
-    return add_apparatus(parse(render_text(report, search_path), MAIN_TEMPLATE), report)
+    templates = templates or template_set()
+    return add_apparatus(parse(render_text(report, templates), templates.main), report)
+
+
+_BLOCK_TAG = re.compile(r"{%-?\s*(block\s+(\w+)|endblock)\b[^%]*-?%}")
+
+
+def default_blocks(templates: TemplateSet | None = None) -> list[tuple[str, str]]:
+    """The default template's blocks, outermost first, each with its source text (for scaffolds)."""
+    templates = templates or template_set()
+    source = (templates.default / "report.j2").read_text(encoding="utf-8")
+    out: list[tuple[str, str]] = []
+    stack: list[tuple[str, int]] = []
+    for m in _BLOCK_TAG.finditer(source):
+        if m[2]:
+            stack.append((m[2], m.end()))
+            out.append((m[2], ""))
+        elif stack:
+            name, start = stack.pop()
+            out[[n for n, _ in out].index(name)] = (name, source[start : m.start()])
+    return out
+
+
+def block_sources(templates: TemplateSet) -> list[tuple[str, str]]:
+    """Which file each block of the report comes from: the agency's or the default's."""
+    env = make_environment(templates)
+    default_file = str(templates.default / "report.j2")
+    own: set[str] = set()
+    if templates.main == "report.j2" and templates.folder is not None:
+        own = set(env.get_template("report.j2").blocks)
+    agency_file = str(templates.folder / "report.j2") if templates.folder else ""
+    return [(name, agency_file if name in own else default_file) for name, _ in default_blocks(templates)]

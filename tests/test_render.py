@@ -9,6 +9,7 @@ import pytest
 from docx import Document
 
 from generator import catalogue as cat
+from generator.agencies import template_set
 from generator.errors import TemplateProblem
 from generator.model import validate
 from generator.pipeline import build
@@ -118,7 +119,7 @@ def test_a_template_printing_an_empty_figure_is_refused(make_workbook: WorkbookM
         encoding="utf-8",
     )
     with pytest.raises(TemplateProblem, match="模板直接输出了空的指标“行政处罚案件”"):
-        render_outline(report, [folder])
+        render_outline(report, template_set(folder=folder))
 
 
 def test_a_template_syntax_error_names_file_and_line(make_workbook: WorkbookMaker, tmp_path: Path) -> None:
@@ -127,5 +128,5 @@ def test_a_template_syntax_error_names_file_and_line(make_workbook: WorkbookMake
     folder.mkdir()
     (folder / "report.j2").write_text("第一行\n{% if %}\n", encoding="utf-8")
     with pytest.raises(TemplateProblem) as info:
-        render_outline(report, [folder])
+        render_outline(report, template_set(folder=folder))
     assert "report.j2：第2行：模板语法错误" in str(info.value)

@@ -97,7 +97,8 @@ def scaffold(name: str, root: Path, blocks: list[tuple[str, str]]) -> Path:
         "{#-",
         f"  {name} 的报告模板：只改与默认模板不同的部分。",
         "  下面列出了默认模板中可以改写的每一个部分（block），都已注释掉，内容与默认模板相同。",
-        "  要改写某一部分：删去它前后的 {# 和 #}，再修改其中的文字。没有改写的部分沿用默认模板。",
+        "  要改写某一部分：删去它前后两行的注释标记（“---- 名称 ----”那一行和其后单独的一行），",
+        "  再修改其中的文字。没有改写的部分沿用默认模板。",
         "  规定的五个部分（【事项一】至【事项五】）的顺序由默认模板固定，不能删改。",
         "-#}",
         '{% extends "default/report.j2" %}',
@@ -112,7 +113,7 @@ def scaffold(name: str, root: Path, blocks: list[tuple[str, str]]) -> Path:
     (folder / GUIDE).write_text(
         f"# {name} 的报告模板\n\n"
         "本文件夹的 report.j2 继承默认模板，只改写需要不同的部分。\n\n"
-        "1. 打开 report.j2，找到要改的部分（例如 opening 是开头段落），删去它前后的 `{#` 和 `#}`。\n"
+        "1. 打开 report.j2，找到要改的部分（例如 opening 是开头段落），删去它前后两行的注释标记。\n"
         "2. 修改其中的文字；`{{ ... }}` 是从工作簿填入的数据，`【二级】` 等标记说明段落的层级。\n"
         f"3. 运行 `report-draft build 数据.xlsx --agency {name}` 生成报告，"
         f"`report-draft templates show {name}` 查看每一部分来自哪个文件。\n",

@@ -113,17 +113,26 @@ def validate(workbook: Path) -> None:
     help="生成的 Word 文件（.docx）。不填时写在工作簿旁边，名为“工作簿名_报告初稿.docx”。",
 )
 @click.option("--pdf", "with_pdf", is_flag=True, help="同时用 LibreOffice 生成同名的 PDF（需已安装 LibreOffice）。")
-def build(workbook: Path, output: Path | None, with_pdf: bool) -> None:
+@click.option("--agency", default=None, help="使用某个机关的模板（templates/agencies 下的文件夹名）。")
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="使用指定文件夹中的模板（其中的 report.j2 可继承默认模板）。",
+)
+def build(workbook: Path, output: Path | None, with_pdf: bool, agency: str | None, templates_dir: Path | None) -> None:
     """检查工作簿并生成报告初稿（.docx）。有错误时列出全部问题，不写任何文件。
 
     \b
     示例：report-draft build 数据.xlsx -o 报告初稿.docx
           report-draft build 数据.xlsx -o 报告初稿.docx --pdf
+          report-draft build 数据.xlsx --agency 某县市场监管局
     """
     from .pipeline import build as build_report
 
     target = output or workbook.with_name(f"{workbook.stem}_报告初稿.docx")
-    result = _run(build_report, workbook, target)
+    result = _run(build_report, workbook, target, agency, templates_dir)
     _echo_problems(result.warnings)
     headings = sum(1 for _ in result.outline.headings())
     click.echo(f"已生成报告初稿：{target}（{headings} 个标题，{len(result.warnings)} 处提醒）")
@@ -167,3 +176,66 @@ def check(docx: Path, as_json: bool) -> None:
         else:
             click.echo(f"{docx}：未发现不符合 GB/T 9704-2012 和规定顺序之处。")
     sys.exit(1 if findings else 0)
+
+
+@main.group(context_settings=_HELP)
+def templates() -> None:
+    """管理机关专用的报告模板：列出、查看、新建。
+
+    \b
+    示例：report-draft templates list
+          report-draft templates new 某县司法局
+          report-draft templates show 某县司法局
+    """
+
+
+@templates.command("list", context_settings=_HELP)
+def templates_list() -> None:
+    """列出可用的模板（默认模板和各机关的模板）。
+
+    \b
+    示例：report-draft templates list
+    """
+    from .agencies import DEFAULT_NAME, list_agencies, templates_root
+
+    click.echo(f"{DEFAULT_NAME}\t{templates_root() / 'default'}\t随程序提供的默认模板")
+    for name, folder, guide in list_agencies():
+        click.echo(f"{name}\t{folder}\t{guide}")
+
+
+@templates.command("show", context_settings=_HELP)
+@click.argument("name")
+def templates_show(name: str) -> None:
+    """列出某个模板的每一部分（block）来自哪个文件。
+
+    \b
+    示例：report-draft templates show 某县司法局
+    """
+    from .agencies import template_set
+    from .render import block_sources
+
+    chosen = _run(template_set, name)
+    for block, source in _run(block_sources, chosen):
+        click.echo(f"{block}\t{source}")
+
+
+@templates.command("new", context_settings=_HELP)
+@click.argument("name")
+@click.option(
+    "--into",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("templates") / "agencies",
+    show_default=True,
+    help="在哪个文件夹下新建。",
+)
+def templates_new(name: str, into: Path) -> None:
+    """新建一个机关模板文件夹：含填写说明，默认模板的每一部分都列出并注释掉。
+
+    \b
+    示例：report-draft templates new 某县司法局
+    """
+    from .agencies import scaffold
+    from .render import default_blocks
+
+    folder = _run(scaffold, name, into, default_blocks())
+    click.echo(f"已新建模板：{folder}。改写其中 report.j2 的部分内容后，用 --agency {name} 生成报告。")

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import difflib
 import re
+import sys
 import threading
+import time
 from collections.abc import Iterable
 from decimal import Decimal
 from types import SimpleNamespace
@@ -247,8 +249,12 @@ def _context(report: Report) -> dict[str, Any]:
     return ctx
 
 
-RENDER_TIMEOUT_S = 10.0  # a template that runs longer is stopped (an endless or huge loop)
+RENDER_TIMEOUT_S = 5.0  # an agency template that runs longer is stopped (an endless or huge loop)
 MAX_REPEAT = 100_000  # the longest string or list a template may make with * (memory)
+
+
+class RenderTimeout(Exception):
+    """A template ran past the time limit."""
 
 
 class ReportSandbox(SandboxedEnvironment):
@@ -318,20 +324,33 @@ def render_text(report: Report, templates: TemplateSet | None = None) -> str:
     ctx = _context(report)
     box: dict[str, Any] = {}
 
+    deadline = time.monotonic() + RENDER_TIMEOUT_S
+
+    def tracer(frame: Any, event: str, arg: Any) -> Any:
+        """Line by line, stop a template that runs past the deadline (loops have no other hook)."""
+        if time.monotonic() > deadline:
+            raise RenderTimeout
+        return tracer
+
     def work() -> None:
+        if templates.folder is not None:  # an agency's templates are not ours: watch the clock
+            sys.settrace(tracer)
         try:
             box["text"] = env.get_template(templates.main).render(ctx)
         except BaseException as exc:  # handed to the caller's thread
             box["error"] = exc
+        finally:
+            sys.settrace(None)
 
     worker = threading.Thread(target=work, daemon=True)
     worker.start()
-    worker.join(RENDER_TIMEOUT_S)
-    if worker.is_alive():  # the daemon thread is abandoned; the process ends it on exit
-        raise TemplateProblem(
-            f"模板“{templates.name}”运行超过 {RENDER_TIMEOUT_S:g} 秒仍未结束，已停止。请检查模板中的循环。"
-        )
+    worker.join(RENDER_TIMEOUT_S + 5)
     error = box.get("error")
+    if worker.is_alive() or isinstance(error, RenderTimeout):
+        where = _where(error, templates.main) if error is not None else templates.main
+        raise TemplateProblem(
+            f"{where}：模板“{templates.name}”运行超过 {RENDER_TIMEOUT_S:g} 秒仍未结束，已停止。请检查模板中的循环。"
+        )
     if error is None:
         return str(box["text"])
     where = _where(error, templates.main)

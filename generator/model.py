@@ -17,6 +17,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, create_model
 
 from . import catalogue as cat
+from .citations import Citer
 from .dispatch import Dispatch, validate_dispatch
 from .errors import Problem, Severity
 from .values import clean_text, parse_date
@@ -379,7 +380,7 @@ def _title(cell: Cell, problems: list[Problem]) -> str:
     return stripped.rstrip("。.；;，,")
 
 
-def _items(spec: cat.NarrativeSheet, rows: list[dict[str, Cell]], problems: list[Problem]) -> list[Item]:
+def _items(spec: cat.NarrativeSheet, rows: list[dict[str, Cell]], problems: list[Problem], cite: Citer) -> list[Item]:
     out: list[Item] = []
     for row in rows:
         text_cell = row["内容"]
@@ -410,7 +411,7 @@ def _items(spec: cat.NarrativeSheet, rows: list[dict[str, Cell]], problems: list
                 Problem(Severity.ERROR, row["小标题"].ref, "请填写小标题（一句话概括这项工作，不要编号）。")
             )
             continue
-        out.append(Item(title=title, text=text, cell=text_cell.ref, section=section))
+        out.append(Item(title=title, text=cite(text, text_cell.ref, problems), cell=text_cell.ref, section=section))
     if spec.required and not out and not any(p.where.startswith(spec.name + "!") for p in problems):
         problems.append(
             Problem(
@@ -422,7 +423,7 @@ def _items(spec: cat.NarrativeSheet, rows: list[dict[str, Cell]], problems: list
     return out
 
 
-def _shortcomings(rows: list[dict[str, Cell]], problems: list[Problem]) -> tuple[list[str], list[str]]:
+def _shortcomings(rows: list[dict[str, Cell]], problems: list[Problem], cite: Citer) -> tuple[list[str], list[str]]:
     found: dict[str, list[str]] = {k: [] for k in cat.SHORTCOMING_KINDS}
     for row in rows:
         kind = clean_text(row["类别"].value)
@@ -433,7 +434,7 @@ def _shortcomings(rows: list[dict[str, Cell]], problems: list[Problem]) -> tuple
         if not text:
             problems.append(Problem(Severity.ERROR, row["内容"].ref, "“内容”为空。请补写，或删除这一行。"))
             continue
-        found[kind].append(text)
+        found[kind].append(cite(text, row["内容"].ref, problems))
     spec = cat.SHORTCOMINGS
     for kind, items in found.items():
         if not items and not any(p.where.startswith(spec.name + "!") for p in problems):
@@ -460,13 +461,20 @@ def validate(raw: RawWorkbook) -> tuple[Report | None, list[Problem]]:
     _check_rules(figures, problems)
     special = _validate_special(raw.special, problems)
     narratives = raw.narratives
-    measures = _items(cat.MEASURES, narratives.get("measures", []), problems) if "measures" in narratives else []
-    shortcomings, causes = (
-        _shortcomings(narratives["shortcomings"], problems) if "shortcomings" in narratives else ([], [])
+    cite = Citer(
+        {
+            f.label: (f.kind, f.unit, f.value)
+            for f in [*(f for sheet in figures.values() for f in sheet.values()), *special]
+        }
     )
-    duties = _items(cat.DUTIES, narratives.get("duties", []), problems) if "duties" in narratives else []
-    plans = _items(cat.PLANS, narratives.get("plans", []), problems) if "plans" in narratives else []
-    others = _items(cat.OTHERS, narratives.get("others", []), problems) if "others" in narratives else []
+
+    def items(spec: cat.NarrativeSheet) -> list[Item]:
+        return _items(spec, narratives[spec.key], problems, cite) if spec.key in narratives else []
+
+    measures, duties, plans, others = items(cat.MEASURES), items(cat.DUTIES), items(cat.PLANS), items(cat.OTHERS)
+    shortcomings, causes = (
+        _shortcomings(narratives["shortcomings"], problems, cite) if "shortcomings" in narratives else ([], [])
+    )
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     agency = info["agency"]

@@ -130,3 +130,58 @@ def test_a_template_syntax_error_names_file_and_line(make_workbook: WorkbookMake
     with pytest.raises(TemplateProblem) as info:
         render_outline(report, template_set(folder=folder))
     assert "report.j2：第2行：模板语法错误" in str(info.value)
+
+
+def _set_measure(wb: Any, text: str) -> None:
+    wb["主要举措"].cell(row=3, column=3).value = text
+
+
+def test_a_narrative_cell_cites_a_figure_by_its_label_and_follows_corrections(make_workbook: WorkbookMaker) -> None:
+    text = "\n".join(draft(make_workbook(name="原.xlsx")))
+    assert "全年办理来电及热线工单3659件。" in text
+
+    def correct(wb: Any) -> None:
+        ws = wb["信访"]
+        ws.cell(row=find_row(ws, "calls"), column=3).value = 3000
+        ws.cell(row=find_row(ws, "total"), column=3).value = 3409
+        _set_measure(wb, "罚没款〔罚没款金额〕，满意度〔群众满意度〕，依据示卫发〔2026〕3号。")
+
+    text = "\n".join(draft(make_workbook(correct, name="改.xlsx")))
+    assert "全年办理来电及热线工单3000件。" in text
+    assert "罚没款35.68万元，满意度97.3%，依据示卫发〔2026〕3号。" in text
+
+
+@pytest.mark.parametrize(
+    ("cited", "message"),
+    [
+        ("〔行政处罚案〕", "引用的指标“〔行政处罚案〕”不存在（最接近的指标：行政处罚案件"),
+        ("〔执法装备〕", "最接近的指标：执法记录仪等执法装备"),
+    ],
+)
+def test_an_unknown_label_names_the_cell_and_the_closest_labels(
+    make_workbook: WorkbookMaker, cited: str, message: str
+) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    path = make_workbook(lambda wb: _set_measure(wb, f"全年办理{cited}起。"))
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1
+    [line] = [x for x in result.output.splitlines() if x.startswith("错误：")]
+    assert line.startswith("错误：主要举措!C3：") and message in line
+
+
+def test_citing_an_empty_figure_is_an_error(make_workbook: WorkbookMaker) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    def edit(wb: Any) -> None:
+        ws = wb["行政执法"]
+        ws.cell(row=find_row(ws, "equipment"), column=3).value = None
+        _set_measure(wb, "配备装备〔执法记录仪等执法装备〕台。")
+
+    result = CliRunner().invoke(main, ["validate", str(make_workbook(edit))])
+    assert result.exit_code == 1
+    assert "错误：主要举措!C3：引用了指标“〔执法记录仪等执法装备〕”，但它在指标表中没有填写本年数值" in result.output

@@ -1,0 +1,61 @@
+"""Figures cited in narrative cells: 〔行政处罚案件〕 becomes the figure, and follows its corrections.
+
+A clerk writes "全年办理行政处罚案件〔行政处罚案件〕起" in Excel; the label in 〔〕 is looked up among
+the indicators (and the agency's own indicators) and replaced by the figure as the report writes it:
+the number alone for counts ("168"), with its unit where the unit is part of the form ("35.68万元",
+"98.5%").  Brackets holding only digits (发文字号 such as 〔2026〕) are left alone.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from decimal import Decimal
+
+from . import catalogue as cat
+from .errors import Problem, Severity
+from .numbers import money, percent, plain
+
+CITATION = re.compile(r"〔([^〔〕]+)〕")
+
+
+def cited_number(kind: cat.Kind, unit: str, value: object) -> str:
+    if kind is cat.Kind.AMOUNT:
+        return money(Decimal(str(value)), unit)
+    if kind is cat.Kind.RATE:
+        return percent(Decimal(str(value)))
+    if isinstance(value, (int, Decimal)):
+        return plain(value)
+    return str(value)
+
+
+class Citer:
+    """Replaces 〔label〕 in narrative text; reports unknown or empty labels with their cell."""
+
+    def __init__(self, figures: dict[str, tuple[cat.Kind, str, object]], unread: frozenset[str] = frozenset()) -> None:
+        self.figures = figures  # label -> (kind, unit, value)
+        self.unread = unread  # labels on sheets that could not be read: already reported there
+
+    def __call__(self, text: str, where: str, problems: list[Problem]) -> str:
+        def replace(m: re.Match[str]) -> str:
+            label = m[1].strip()
+            if label.isdigit() or label in self.unread:
+                return m[0]
+            if label not in self.figures:
+                close = difflib.get_close_matches(label, list(self.figures), n=3, cutoff=0.3)
+                hint = f"最接近的指标：{'、'.join(close)}" if close else "请核对指标表中的名称"
+                problems.append(Problem(Severity.ERROR, where, f"引用的指标“〔{label}〕”不存在（{hint}）。"))
+                return m[0]
+            kind, unit, value = self.figures[label]
+            if value is None:
+                problems.append(
+                    Problem(
+                        Severity.ERROR,
+                        where,
+                        f"引用了指标“〔{label}〕”，但它在指标表中没有填写本年数值。请补填或改写这句话。",
+                    )
+                )
+                return m[0]
+            return cited_number(kind, unit, value)
+
+        return CITATION.sub(replace, text)

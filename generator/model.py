@@ -461,12 +461,11 @@ def validate(raw: RawWorkbook) -> tuple[Report | None, list[Problem]]:
     _check_rules(figures, problems)
     special = _validate_special(raw.special, problems)
     narratives = raw.narratives
-    cite = Citer(
-        {
-            f.label: (f.kind, f.unit, f.value)
-            for f in [*(f for sheet in figures.values() for f in sheet.values()), *special]
-        }
+    unread = frozenset(
+        i.label for spec in cat.INDICATOR_SHEETS if spec.key not in raw.indicators for i in spec.indicators
     )
+    every = [*(f for sheet in figures.values() for f in sheet.values()), *special]
+    cite = Citer({f.label: (f.kind, f.unit, f.value) for f in every}, unread)
 
     def items(spec: cat.NarrativeSheet) -> list[Item]:
         return _items(spec, narratives[spec.key], problems, cite) if spec.key in narratives else []

@@ -88,9 +88,21 @@ def init(path: Path, force: bool) -> None:
     click.echo(f"已生成空白工作簿：{path}")
 
 
+def _template_options(f: Any) -> Any:
+    f = click.option("--agency", default=None, help="使用某个机关的模板（templates/agencies 下的文件夹名）。")(f)
+    return click.option(
+        "--templates",
+        "templates_dir",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="使用指定文件夹中的模板（其中的 report.j2 可继承默认模板）。",
+    )(f)
+
+
 @main.command(context_settings=_HELP)
 @click.argument("workbook", type=click.Path(path_type=Path))
-def validate(workbook: Path) -> None:
+@_template_options
+def validate(workbook: Path, agency: str | None, templates_dir: Path | None) -> None:
     """只检查工作簿，列出所有问题及其单元格，不生成文件。
 
     \b
@@ -98,9 +110,9 @@ def validate(workbook: Path) -> None:
     """
     from .pipeline import load
 
-    _, warnings = _run(load, workbook)
-    _echo_problems(warnings)
-    click.echo(f"检查通过：没有错误，{len(warnings)} 处提醒。")
+    loaded = _run(load, workbook, agency, templates_dir)
+    _echo_problems(loaded.warnings)
+    click.echo(f"检查通过：没有错误，{len(loaded.warnings)} 处提醒。")
 
 
 @main.command(context_settings=_HELP)
@@ -113,14 +125,7 @@ def validate(workbook: Path) -> None:
     help="生成的 Word 文件（.docx）。不填时写在工作簿旁边，名为“工作簿名_报告初稿.docx”。",
 )
 @click.option("--pdf", "with_pdf", is_flag=True, help="同时用 LibreOffice 生成同名的 PDF（需已安装 LibreOffice）。")
-@click.option("--agency", default=None, help="使用某个机关的模板（templates/agencies 下的文件夹名）。")
-@click.option(
-    "--templates",
-    "templates_dir",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="使用指定文件夹中的模板（其中的 report.j2 可继承默认模板）。",
-)
+@_template_options
 def build(workbook: Path, output: Path | None, with_pdf: bool, agency: str | None, templates_dir: Path | None) -> None:
     """检查工作簿并生成报告初稿（.docx）。有错误时列出全部问题，不写任何文件。
 

@@ -48,18 +48,31 @@ def _text(cell: Cell | None) -> str:
 
 
 def validate_dispatch(
-    cells: dict[str, Cell], problems: list[Problem], agency: str, report_date: dt.date | None
+    cells: dict[str, Cell],
+    problems: list[Problem],
+    agency: str,
+    report_date: dt.date | None,
+    defaults: dict[str, str] | None = None,
 ) -> Dispatch:
     """Read and check the 发文要素 sheet; every problem goes into ``problems``."""
     fields = {f.key: f for f in cat.DISPATCH_FIELDS}
     values: dict[str, str] = {}
+
+    def where(key: str) -> str:
+        """The cell, or the profile when the value came from there."""
+        if key in cells and _text(cells[key]):
+            return cells[key].ref
+        return (
+            "机关资料“发文要素”" if key in (defaults or {}) else cells[key].ref if key in cells else cat.DISPATCH_SHEET
+        )
+
     for key, field in fields.items():
-        text = _text(cells.get(key))
+        text = _text(cells.get(key)) or (defaults or {}).get(key, "")
         if field.choices and text and text not in field.choices:
             problems.append(
                 Problem(
                     Severity.ERROR,
-                    cells[key].ref,
+                    where(key),
                     f"“{field.label}”只能填 {'、'.join(field.choices)}，现在是“{text}”。",
                 )
             )
@@ -68,9 +81,10 @@ def validate_dispatch(
 
     def need(key: str, why: str) -> None:
         if not values[key]:
-            where = cells[key].ref if key in cells else cat.DISPATCH_SHEET
             problems.append(
-                Problem(Severity.ERROR, where, f"{why}，请填写“{fields[key].label}”（例如：{fields[key].example}）。")
+                Problem(
+                    Severity.ERROR, where(key), f"{why}，请填写“{fields[key].label}”（例如：{fields[key].example}）。"
+                )
             )
 
     masthead = values["masthead"] == "是"
@@ -89,7 +103,7 @@ def validate_dispatch(
             problems.append(
                 Problem(
                     Severity.ERROR,
-                    cells["doc_number"].ref,
+                    where("doc_number"),
                     f"发文字号“{values['doc_number']}”不合规范：年份用六角括号〔〕，序号不编虚位、不加“第”，{hint}。",
                 )
             )
@@ -97,30 +111,30 @@ def validate_dispatch(
             problems.append(
                 Problem(
                     Severity.WARNING,
-                    cells["doc_number"].ref,
+                    where("doc_number"),
                     f"发文字号的年份与成文日期（{report_date.year}年）不一致，请核对。",
                 )
             )
     if values["copy_no"] and not re.fullmatch(r"\d{6}", values["copy_no"]):
         problems.append(
-            Problem(
-                Severity.ERROR, cells["copy_no"].ref, f"份号应为6位数字，例如 000001，现在是“{values['copy_no']}”。"
-            )
+            Problem(Severity.ERROR, where("copy_no"), f"份号应为6位数字，例如 000001，现在是“{values['copy_no']}”。")
         )
     if values["secrecy_term"] and not values["secrecy"]:
-        problems.append(Problem(Severity.ERROR, cells["secrecy_term"].ref, "填了保密期限但没有选择密级。"))
+        problems.append(Problem(Severity.ERROR, where("secrecy_term"), "填了保密期限但没有选择密级。"))
     imprint = values["imprint"] == "是"
     print_date: dt.date | None = None
     if imprint:
         need("printer", "使用版记时要有印发机关")
         need("print_date", "使用版记时要有印发日期")
     if values["print_date"]:
-        print_date = parse_date(cells["print_date"].value)
+        print_date = parse_date(
+            cells["print_date"].value if "print_date" in cells and _text(cells["print_date"]) else values["print_date"]
+        )
         if print_date is None:
             problems.append(
                 Problem(
                     Severity.ERROR,
-                    cells["print_date"].ref,
+                    where("print_date"),
                     f"印发日期无法识别：“{values['print_date']}”。请填写日期，例如 2026-01-20。",
                 )
             )

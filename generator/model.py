@@ -20,6 +20,7 @@ from . import catalogue as cat
 from .citations import Citer
 from .dispatch import Dispatch, validate_dispatch
 from .errors import Problem, Severity
+from .profile import Profile, SectionSpec
 from .values import clean_text, parse_date
 from .workbook.reader import Cell, RawIndicator, RawWorkbook
 
@@ -106,6 +107,8 @@ class Report(BaseModel):
     others: list[Item]
     dispatch: Dispatch = Dispatch()
     template: str = ""  # the agency template the workbook names
+    sections: tuple[SectionSpec, ...] = ()  # the agency's order and titles of item 一's subsections
+    wording: dict[str, str] = {}  # the agency's wording of recurring phrases
 
 
 # -- messages ---------------------------------------------------------------------------------
@@ -289,10 +292,22 @@ def _validate_special(raws: list[RawIndicator], problems: list[Problem]) -> list
 
 
 # -- basic information ----------------------------------------------------------------------------
-def _info(raw: RawWorkbook, problems: list[Problem]) -> dict[str, Any]:
+def _info(raw: RawWorkbook, problems: list[Problem], profile: Profile) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for field in cat.INFO_FIELDS:
         cell = raw.info.get(field.key)
+        given = profile.names.get(field.key, "")
+        if given and (cell is None or cell.empty):
+            out[field.key] = given  # the agency profile fills what the workbook leaves empty
+            continue
+        if given and clean_text(cell.value).rstrip("：:") != given:  # type: ignore[union-attr]
+            problems.append(
+                Problem(
+                    Severity.WARNING,
+                    cell.ref,  # type: ignore[union-attr]
+                    f"“{field.label}”与机关资料（{profile.path}）中的“{given}”不同，本次使用工作簿中的“{clean_text(cell.value)}”。",  # type: ignore[union-attr]
+                )
+            )
         if cell is None:
             if field.required and cat.INFO_SHEET not in {p.where.split("!")[0] for p in problems}:
                 problems.append(
@@ -449,16 +464,23 @@ def _shortcomings(rows: list[dict[str, Cell]], problems: list[Problem], cite: Ci
 
 
 # -- the whole --------------------------------------------------------------------------------
-def validate(raw: RawWorkbook) -> tuple[Report | None, list[Problem]]:
-    """Check everything; return the model (``None`` if any error) and every problem found."""
+def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report | None, list[Problem]]:
+    """Check everything; return the model (``None`` if any error) and every problem found.
+
+    ``profile`` is the agency's 机关资料: it fills names the workbook leaves empty, hides indicators,
+    orders item 一's subsections and gives the wording of recurring phrases."""
+    profile = profile or Profile()
     problems = list(raw.problems)
-    info = _info(raw, problems)
+    info = _info(raw, problems, profile)
     _check_date(info, problems)
-    dispatch = validate_dispatch(raw.dispatch, problems, info.get("agency", ""), info.get("date"))
+    dispatch = validate_dispatch(raw.dispatch, problems, info.get("agency", ""), info.get("date"), profile.dispatch)
     figures = {
         spec.key: _validate_sheet(spec, raw.indicators.get(spec.key, {}), problems) for spec in cat.INDICATOR_SHEETS
     }
     _check_rules(figures, problems)
+    for hidden in profile.hidden:  # the agency leaves these out of its report
+        sheet, key = hidden.split(".", 1)
+        figures[sheet][key] = figures[sheet][key].model_copy(update={"value": None, "prev": None})
     special = _validate_special(raw.special, problems)
     narratives = raw.narratives
     unread = frozenset(
@@ -496,5 +518,7 @@ def validate(raw: RawWorkbook) -> tuple[Report | None, list[Problem]]:
         others=others,
         dispatch=dispatch,
         template=info.get("template", ""),
+        sections=profile.sections,
+        wording=profile.wording,
     )
     return report, problems

@@ -9,13 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .agencies import template_set
+from .agencies import TemplateSet, template_set
 from .docx_writer import DocumentInfo, render_docx
 from .errors import InputProblems, OutputProblem, Problem, Severity
 from .files import check_writable_target, write_bytes
 from .model import Report, validate
 from .outline import Outline
-from .render import render_outline
+from .profile import load_profile
+from .render import render_outline, wording_names
+from .values import clean_text
 from .workbook.reader import read_workbook
 
 
@@ -26,12 +28,27 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def load(workbook: Path) -> tuple[Report, list[Problem]]:
-    """Read and validate; raise :class:`InputProblems` (with every problem) if anything is wrong."""
-    report, problems = validate(read_workbook(workbook))
-    if report is None:
+@dataclass
+class Loaded:
+    report: Report
+    templates: TemplateSet
+    warnings: list[Problem]
+
+
+def load(workbook: Path, agency: str | None = None, templates: Path | None = None) -> Loaded:
+    """Read the workbook, find its templates and their 机关资料, validate everything together.
+
+    The templates are ``templates`` (a folder), else the agency ``agency``, else the agency the
+    workbook names, else the default set.  Raise :class:`InputProblems` with every problem."""
+    raw = read_workbook(workbook)
+    named = raw.info.get("template")
+    chosen = template_set(agency or (clean_text(named.value) if named else "") or None, templates)
+    profile, problems = load_profile(chosen.folder, wording_names(chosen))
+    report, more = validate(raw, profile)
+    problems += more
+    if report is None or any(p.severity is Severity.ERROR for p in problems):
         raise InputProblems(problems)
-    return report, [p for p in problems if p.severity is Severity.WARNING]
+    return Loaded(report, chosen, [p for p in problems if p.severity is Severity.WARNING])
 
 
 def document_bytes(report: Report, outline: Outline) -> bytes:
@@ -40,17 +57,13 @@ def document_bytes(report: Report, outline: Outline) -> bytes:
 
 
 def build(workbook: Path, output: Path, agency: str | None = None, templates: Path | None = None) -> BuildResult:
-    """Make the draft from the workbook and write it to ``output`` atomically.
-
-    The templates are ``templates`` (a folder), else the agency ``agency``, else the agency the
-    workbook names, else the default set."""
+    """Make the draft from the workbook and write it to ``output`` atomically."""
     if output.resolve() == workbook.resolve():
         raise OutputProblem(f"{output}：输出文件不能与输入的工作簿相同，请换一个文件名。")
     if output.suffix.lower() != ".docx":
         raise OutputProblem(f"{output}：输出文件应以 .docx 结尾，例如 报告.docx。")
     check_writable_target(output)
-    report, warnings = load(workbook)
-    chosen = template_set(agency or report.template or None, templates)
-    outline = render_outline(report, chosen)
-    write_bytes(output, document_bytes(report, outline))
-    return BuildResult(report, outline, warnings)
+    loaded = load(workbook, agency, templates)
+    outline = render_outline(loaded.report, loaded.templates)
+    write_bytes(output, document_bytes(loaded.report, outline))
+    return BuildResult(loaded.report, outline, loaded.warnings)

@@ -219,6 +219,33 @@ def _context(report: Report) -> dict[str, Any]:
     def extras(section: str) -> str:
         return join(special_in(section), lead="此外，", sep="，", end="。")
 
+    titles = {spec.name: spec.title for spec in report.sections if spec.title}
+    by_short = {sub.short: sub.key for sub in cat.SUBSECTIONS}
+    key_titles = {by_short.get(name, name): title for name, title in titles.items()}
+
+    def title_of(key: str, default: str) -> str:
+        """A subsection's heading: the agency profile's title, or the template's."""
+        return data(key_titles[key]) if key in key_titles else default
+
+    def wording(name: str, default: str) -> str:
+        """A recurring phrase: the agency profile's wording, or the template's."""
+        return data(report.wording[name]) if name in report.wording else default
+
+    # item 一's subsections: the profile's order first, then the standard ones, then the clerk's own
+    order: list[str] = [by_short.get(spec.name, spec.name) for spec in report.sections]
+    order += [sub.key for sub in cat.SUBSECTIONS if sub.key not in order]
+    order += [name for name in custom if name not in order]
+    section_list = [
+        SimpleNamespace(
+            key=key,
+            standard=key in sections,
+            title=data(key_titles.get(key, key)),
+            measures=entries(sections.get(key) or custom.get(key, [])),
+        )
+        for key in order
+        if key in sections or key in custom
+    ]
+
     ctx: dict[str, Any] = {
         "agency": data(report.agency),
         "self_name": data(report.self_name),
@@ -238,6 +265,9 @@ def _context(report: Report) -> dict[str, Any]:
         "others": entries(report.others),
         "special_in": special_in,
         "extras": extras,
+        "sections": section_list,
+        "title_of": title_of,
+        "wording": wording,
         "items": items,
         "phrase": phrase,
         "join": join,
@@ -387,6 +417,17 @@ def render_outline(report: Report, templates: TemplateSet | None = None) -> Outl
     """Render and parse: the numbered outline the DOCX writer lays out, with the apparatus added."""
     templates = templates or template_set()
     return add_apparatus(parse(render_text(report, templates), templates.main), report)
+
+
+_WORDING = re.compile(r"wording\(\s*[\"']([^\"']+)[\"']")
+
+
+def wording_names(templates: TemplateSet) -> set[str]:
+    """The names of the recurring phrases the templates use (what a profile's 用语 may set)."""
+    files = [templates.default / "report.j2"]
+    if templates.folder is not None:
+        files += sorted(templates.folder.glob("*.j2"))
+    return {m[1] for f in files for m in _WORDING.finditer(f.read_text(encoding="utf-8"))}
 
 
 _BLOCK_TAG = re.compile(r"{%-?\s*(block\s+(\w+)|endblock)\b[^%]*-?%}")

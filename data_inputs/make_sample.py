@@ -33,14 +33,12 @@ INFO: dict[str, Any] = {
     "成文日期": dt.date(2026, 1, 20),
 }
 
-# 发文要素: filled in, but switched off; tests switch 版头, 附件 and 版记 on and add a 附注.
+# 发文要素: filled in but not switched on (empty means off unless an agency profile switches it on);
+# tests switch 版头, 附件 and 版记 on and add a 附注.
 DISPATCH: dict[str, Any] = {
-    "使用版头": "否",
     "发文机关标志": "示例县卫生健康局文件",
     "发文字号": "示卫发〔2026〕3号",
     "签发人": "王某某",
-    "附主要数据表": "否",
-    "使用版记": "否",
     "抄送机关": "县委全面依法治县委员会办公室，市卫生健康委员会",
     "印发机关": "示例县卫生健康局办公室",
     "印发日期": dt.date(2026, 1, 20),

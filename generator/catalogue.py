@@ -7,10 +7,10 @@ indicator is found by its key (column 编码), never by its row, so rows may be 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     COUNT = "count"  # a whole number ≥ 0
     AMOUNT = "amount"  # money, ≥ 0, in 元 or 万元 as the unit column says
     RATE = "rate"  # a percentage from 0 to 100

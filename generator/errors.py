@@ -6,10 +6,10 @@ No click in here; the CLI turns these into messages and exit statuses.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "错误"
     WARNING = "提醒"
 

@@ -10,10 +10,10 @@ key, in Chinese.
 from __future__ import annotations
 
 import difflib
+import tomllib
 from pathlib import Path
 from typing import Any
 
-import tomllib
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import catalogue as cat

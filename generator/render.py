@@ -98,15 +98,21 @@ class FigureView:
 
 
 class SheetView:
-    """One indicator sheet: ``enforcement.penalty_cases`` is a :class:`FigureView`."""
+    """One indicator sheet: ``enforcement.penalty_cases`` is a :class:`FigureView`.
 
-    def __init__(self, figures: dict[str, Figure]) -> None:
+    ``lenient`` (the agency's own indicators, ``own.hospital_checks``): a key the workbook does not
+    have reads as an empty figure, so a template's clause about it is left out."""
+
+    def __init__(self, figures: dict[str, Figure], lenient: bool = False) -> None:
         self._figures = {k: FigureView(f) for k, f in figures.items()}
+        self._lenient = lenient
 
     def __getattr__(self, key: str) -> FigureView:
         try:
             return self._figures[key]
         except KeyError:
+            if self._lenient and not key.startswith("_"):
+                return FigureView(Figure(key=key, label=key, kind=cat.Kind.NUMBER, unit=""))
             raise AttributeError(key) from None
 
     def __getitem__(self, key: str) -> FigureView:
@@ -276,6 +282,7 @@ def _context(report: Report) -> dict[str, Any]:
     }
     for key, figures in report.figures.items():
         ctx[key] = SheetView(figures)
+    ctx["own"] = SheetView({f.key: f for f in report.special}, lenient=True)
     return ctx
 
 

@@ -130,3 +130,48 @@ def test_a_template_that_leaves_out_item_three_fails_naming_it(tmp_path: Path) -
     assert result.exit_code == 1
     assert "缺少第三部分“党政主要负责人履行推进法治建设第一责任人职责的情况”" in result.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("profile", "message"),
+    [
+        ('"主送机构" = "市委"', "“主送机构”：不是机关资料中的项目，是不是想写：主送机关"),
+        (
+            '"不写的指标" = ["行政执法.penalty_case"]',
+            "“不写的指标”：没有指标“行政执法.penalty_case”，是不是想写：行政执法.penalty_cases",
+        ),
+        ('["用语"]\n"开 头" = "x"', "“用语.开 头”：模板中没有名为“开 头”的用语，是不是想写：开头"),
+        ('["发文要素"]\n"使用版头" = "也许"', "“使用版头”只能填 是、否，现在是“也许”"),
+        ('"主送机关" = ', "机关资料文件格式有误"),
+    ],
+)
+def test_a_bad_profile_is_reported_with_its_file_and_key(tmp_path: Path, profile: str, message: str) -> None:
+    folder = tmp_path / "某局"
+    folder.mkdir()
+    (folder / "机关资料.toml").write_text(profile, encoding="utf-8")
+    out = tmp_path / "报告.docx"
+    result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out), "--templates", str(folder)])
+    assert result.exit_code == 1, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output and not out.exists()
+
+
+def test_the_profile_fills_what_the_workbook_leaves_empty(tmp_path: Path, make_workbook) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import find_row
+
+    folder = tmp_path / "某局"
+    folder.mkdir()
+    (folder / "机关资料.toml").write_text('"机关自称" = "我委"\n"署名" = "某某委员会"\n', encoding="utf-8")
+
+    def clear(wb) -> None:  # type: ignore[no-untyped-def]
+        ws = wb["基本信息"]
+        for label in ("机关自称", "署名"):
+            ws.cell(row=find_row(ws, label), column=2).value = None
+
+    out = tmp_path / "报告.docx"
+    result = CliRunner().invoke(main, ["build", str(make_workbook(clear)), "-o", str(out), "--templates", str(folder)])
+    assert result.exit_code == 0, result.output
+    text = paragraphs(out)
+    assert text[-2] == "某某委员会" and any(
+        t.startswith("2025年，在县委、县政府的正确领导下") and "我委坚持" in t for t in text
+    )

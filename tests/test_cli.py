@@ -159,3 +159,30 @@ def test_build_pdf_without_libreoffice_says_how_to_get_it(tmp_path: Path, monkey
     assert result.exit_code == 1
     assert out.exists() and not out.with_suffix(".pdf").exists()
     assert "未找到 LibreOffice，无法生成 PDF（Word 初稿已生成）。请安装 LibreOffice" in result.output
+
+
+def test_the_wheel_carries_the_templates_and_examples(tmp_path: Path) -> None:
+    """A non-editable install works from any folder: the templates travel inside the package."""
+    import zipfile
+
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    [wheel] = tmp_path.glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "generator/templates/default/report.j2" in names
+    assert "generator/templates/agencies/某市卫生健康委员会/机关资料.toml" in names
+    assert "generator/templates/agencies/某县市场监督管理局/report.j2" in names

@@ -197,6 +197,33 @@ def _validate_sheet(
     return out
 
 
+TENFOLD = 10  # a figure this many times larger or smaller than last year's is probably mistyped
+RATE_JUMP = 50  # percentage points a rate rarely moves in a year
+
+
+def _check_changes(figures: dict[str, dict[str, Figure]], problems: list[Problem]) -> None:
+    """Warn where this year's figure is far from last year's: probably a typing error."""
+    for sheet in figures.values():
+        for f in sheet.values():
+            v, p = f.value, f.prev
+            if not isinstance(v, (int, Decimal)) or not isinstance(p, (int, Decimal)):
+                continue
+            both = f"本年 {v}（{f.value_cell}），上年 {p}（{f.prev_cell}）"
+            if f.kind is cat.Kind.RATE:
+                if abs(v - p) > RATE_JUMP:
+                    problems.append(
+                        Problem(
+                            Severity.WARNING,
+                            f.value_cell,
+                            f"{f.label}：{both}，变化超过{RATE_JUMP}个百分点，请核对是否填错。",
+                        )
+                    )
+            elif (p > 0 and v > p * TENFOLD) or (v > 0 and p > v * TENFOLD):
+                problems.append(
+                    Problem(Severity.WARNING, f.value_cell, f"{f.label}：{both}，相差超过{TENFOLD}倍，请核对是否填错。")
+                )
+
+
 def _check_rules(figures: dict[str, dict[str, Figure]], problems: list[Problem]) -> None:
     def num(sheet: str, key: str) -> Figure | None:
         f = figures.get(sheet, {}).get(key)
@@ -478,6 +505,7 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
         spec.key: _validate_sheet(spec, raw.indicators.get(spec.key, {}), problems) for spec in cat.INDICATOR_SHEETS
     }
     _check_rules(figures, problems)
+    _check_changes(figures, problems)
     for hidden in profile.hidden:  # the agency leaves these out of its report
         sheet, key = hidden.split(".", 1)
         figures[sheet][key] = figures[sheet][key].model_copy(update={"value": None, "prev": None})

@@ -236,3 +236,41 @@ def test_a_deleted_info_row_is_named(make_workbook: WorkbookMaker) -> None:
     assert error_lines(result.output) == [
         "错误：基本信息：找不到“机关名称”这一行。请在“项目”列加上“机关名称”，并在“内容”列填写（例如：示例县卫生健康局）。"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sheet", "key", "value", "message"),
+    [
+        (
+            "行政执法",
+            "penalty_cases",
+            1680,
+            "行政处罚案件：本年 1680（行政执法!C6），上年 156（行政执法!D6），相差超过10倍",
+        ),
+        (
+            "行政许可",
+            "accepted",
+            600,
+            "受理行政许可事项：本年 600（行政许可!C3），上年 6688（行政许可!D3），相差超过10倍",
+        ),
+        (
+            "行政许可",
+            "online_rate",
+            8.6,
+            "全程网办率：本年 8.6（行政许可!C7），上年 82.1（行政许可!D7），变化超过50个百分点",
+        ),
+    ],
+)
+def test_a_figure_far_from_last_years_is_a_warning_naming_both_cells(
+    make_workbook: WorkbookMaker, sheet: str, key: str, value: Any, message: str
+) -> None:
+    def edit(wb: Any) -> None:
+        set_figure(wb, sheet, key, value)
+        if key == "accepted":
+            for k in ("completed", "instant"):
+                set_figure(wb, sheet, k, 500)
+
+    result = CliRunner().invoke(main, ["validate", str(make_workbook(edit))])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("提醒：")]
+    assert any(message in w for w in warnings), result.output

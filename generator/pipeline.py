@@ -6,6 +6,8 @@ written while an error stands, and the output never replaces the input.
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from .agencies import TemplateSet, template_set
 from .docx_writer import DocumentInfo, render_docx
 from .errors import InputProblems, OutputProblem, Problem, Severity
 from .files import check_writable_target, write_bytes
+from .fingerprint import read_stamp, stamp
 from .model import Report, validate
 from .outline import Outline
 from .profile import load_profile
@@ -26,6 +29,7 @@ class BuildResult:
     report: Report
     outline: Outline
     warnings: list[Problem] = field(default_factory=list)
+    backup: Path | None = None  # where --force kept the file it replaced
 
 
 @dataclass
@@ -56,7 +60,36 @@ def document_bytes(report: Report, outline: Outline) -> bytes:
     return render_docx(outline, DocumentInfo(title=title, author=report.signature, date=report.date))
 
 
-def build(workbook: Path, output: Path, agency: str | None = None, templates: Path | None = None) -> BuildResult:
+def guard_existing(output: Path, force: bool) -> Path | None:
+    """Never overwrite a hand-edited draft or someone else's file silently.
+
+    A draft of ours whose text still matches its fingerprint may be replaced.  Anything else stops
+    the build, unless ``force``: then it is first kept, byte for byte, as a dated backup beside it,
+    whose path is returned."""
+    if not output.exists():
+        return None
+    stored, now = read_stamp(output)
+    if stored is not None and stored == now:
+        return None
+    if not force:
+        why = "已在生成后被修改过" if stored is not None else "不是本程序生成的初稿（或无法识别）"
+        raise OutputProblem(
+            f"{output}：这个文件{why}，为免丢失修改，没有覆盖。"
+            "请换一个输出文件名；确需覆盖时加 --force，原文件会先备份在旁边。"
+        )
+    stamp_text = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = output.with_name(f"{output.stem}.{stamp_text}.备份{output.suffix}")
+    n = 1
+    while backup.exists():
+        n += 1
+        backup = output.with_name(f"{output.stem}.{stamp_text}-{n}.备份{output.suffix}")
+    shutil.copy2(output, backup)
+    return backup
+
+
+def build(
+    workbook: Path, output: Path, agency: str | None = None, templates: Path | None = None, force: bool = False
+) -> BuildResult:
     """Make the draft from the workbook and write it to ``output`` atomically."""
     if output.resolve() == workbook.resolve():
         raise OutputProblem(f"{output}：输出文件不能与输入的工作簿相同，请换一个文件名。")
@@ -65,5 +98,7 @@ def build(workbook: Path, output: Path, agency: str | None = None, templates: Pa
     check_writable_target(output)
     loaded = load(workbook, agency, templates)
     outline = render_outline(loaded.report, loaded.templates)
-    write_bytes(output, document_bytes(loaded.report, outline))
-    return BuildResult(loaded.report, outline, loaded.warnings)
+    data = stamp(document_bytes(loaded.report, outline))
+    backup = guard_existing(output, force)
+    write_bytes(output, data)
+    return BuildResult(loaded.report, outline, loaded.warnings, backup)

@@ -1,0 +1,71 @@
+"""Reruns: same input, same bytes on any day and in any folder; hand edits are never lost."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from generator.cli import main
+from generator.fingerprint import read_stamp
+from tests.conftest import SAMPLE
+
+
+def build(out: Path, *extra: str) -> object:
+    return CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out), *extra])
+
+
+def test_same_bytes_on_different_days_and_in_different_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = tmp_path / "甲" / "报告.docx"
+    second = tmp_path / "乙 目录" / "另一个名字.docx"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    assert build(first).exit_code == 0  # type: ignore[attr-defined]
+    later = time.time() + 400 * 86400  # more than a year later
+    monkeypatch.setattr(time, "time", lambda: later)
+    monkeypatch.setattr(time, "localtime", lambda secs=None: time.gmtime(later if secs is None else secs))
+    assert build(second).exit_code == 0  # type: ignore[attr-defined]
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_the_draft_carries_its_fingerprint_and_an_unedited_draft_is_rebuilt(tmp_path: Path) -> None:
+    out = tmp_path / "报告.docx"
+    assert build(out).exit_code == 0  # type: ignore[attr-defined]
+    stored, now = read_stamp(out)
+    assert stored is not None and stored.startswith("sha256:") and stored == now
+    result = build(out)
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+
+
+def test_a_hand_edited_draft_is_refused_and_force_keeps_it_byte_for_byte(tmp_path: Path) -> None:
+    out = tmp_path / "报告 初稿.docx"
+    assert build(out).exit_code == 0  # type: ignore[attr-defined]
+    doc = Document(str(out))
+    doc.paragraphs[5].text = "同事润色过的一段话。"
+    doc.save(str(out))
+    edited = out.read_bytes()
+
+    result = build(out)
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert "这个文件已在生成后被修改过，为免丢失修改，没有覆盖" in result.output  # type: ignore[attr-defined]
+    assert out.read_bytes() == edited
+
+    result = build(out, "--force")
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    [backup] = list(tmp_path.glob("报告 初稿.*.备份.docx"))
+    assert backup.read_bytes() == edited
+    assert f"原文件已备份为：{backup}" in result.output  # type: ignore[attr-defined]
+    stored, now = read_stamp(out)
+    assert stored == now
+
+
+def test_someone_elses_file_is_not_overwritten(tmp_path: Path) -> None:
+    out = tmp_path / "报告.docx"
+    out.write_bytes(b"a colleague's own document")
+    result = build(out)
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert "不是本程序生成的初稿" in result.output  # type: ignore[attr-defined]
+    assert out.read_bytes() == b"a colleague's own document"

@@ -32,9 +32,12 @@ def cited_number(kind: cat.Kind, unit: str, value: object) -> str:
 class Citer:
     """Replaces 〔label〕 in narrative text; reports unknown or empty labels with their cell."""
 
-    def __init__(self, figures: dict[str, tuple[cat.Kind, str, object]], unread: frozenset[str] = frozenset()) -> None:
-        self.figures = figures  # label -> (kind, unit, value)
+    def __init__(
+        self, figures: dict[str, tuple[cat.Kind, str, object, str]], unread: frozenset[str] = frozenset()
+    ) -> None:
+        self.figures = figures  # label -> (kind, unit, value, cell)
         self.unread = unread  # labels on sheets that could not be read: already reported there
+        self.used: list[tuple[str, str, str, str]] = []  # (label, as printed, cell, value) of each citation
 
     def __call__(self, text: str, where: str, problems: list[Problem]) -> str:
         def replace(m: re.Match[str]) -> str:
@@ -46,7 +49,7 @@ class Citer:
                 hint = f"最接近的指标：{'、'.join(close)}" if close else "请核对指标表中的名称"
                 problems.append(Problem(Severity.ERROR, where, f"引用的指标“〔{label}〕”不存在（{hint}）。"))
                 return m[0]
-            kind, unit, value = self.figures[label]
+            kind, unit, value, cell = self.figures[label]
             if value is None:
                 problems.append(
                     Problem(
@@ -56,6 +59,8 @@ class Citer:
                     )
                 )
                 return m[0]
-            return cited_number(kind, unit, value)
+            shown = cited_number(kind, unit, value)
+            self.used.append((label, shown, cell, plain(value) if isinstance(value, (int, Decimal)) else str(value)))
+            return shown
 
         return CITATION.sub(replace, text)

@@ -127,8 +127,17 @@ def validate(workbook: Path, agency: str | None, templates_dir: Path | None) -> 
 @click.option("--pdf", "with_pdf", is_flag=True, help="同时用 LibreOffice 生成同名的 PDF（需已安装 LibreOffice）。")
 @_template_options
 @click.option("--force", is_flag=True, help="输出文件已被修改或不是本程序生成时，先备份再覆盖。")
+@click.option(
+    "--sources", "with_sources", is_flag=True, help="同时写出 报告名.sources.csv：报告中每个数字来自哪个单元格。"
+)
 def build(
-    workbook: Path, output: Path | None, with_pdf: bool, agency: str | None, templates_dir: Path | None, force: bool
+    workbook: Path,
+    output: Path | None,
+    with_pdf: bool,
+    agency: str | None,
+    templates_dir: Path | None,
+    force: bool,
+    with_sources: bool,
 ) -> None:
     """检查工作簿并生成报告初稿（.docx）。有错误时列出全部问题，不写任何文件。
 
@@ -140,12 +149,14 @@ def build(
     from .pipeline import build as build_report
 
     target = output or workbook.with_name(f"{workbook.stem}_报告初稿.docx")
-    result = _run(build_report, workbook, target, agency, templates_dir, force)
+    result = _run(build_report, workbook, target, agency, templates_dir, force, with_sources)
     _echo_problems(result.warnings)
-    if result.backup is not None:
-        click.echo(f"原文件已备份为：{result.backup}")
     headings = sum(1 for _ in result.outline.headings())
     click.echo(f"已生成报告初稿：{target}（{headings} 个标题，{len(result.warnings)} 处提醒）")
+    if result.backup is not None:
+        click.echo(f"原文件已备份为：{result.backup}")
+    if with_sources:
+        click.echo(f"数字来源表：{target.with_suffix('.sources.csv')}（{len(result.outline.sources)} 个数字）")
     if with_pdf:
         from .pdf import convert_to_pdf
 

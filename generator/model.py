@@ -109,6 +109,7 @@ class Report(BaseModel):
     template: str = ""  # the agency template the workbook names
     sections: tuple[SectionSpec, ...] = ()  # the agency's order and titles of item 一's subsections
     wording: dict[str, str] = {}  # the agency's wording of recurring phrases
+    citations: tuple[tuple[str, str, str, str], ...] = ()  # figures cited in narrative cells: label, shown, cell, value
 
 
 # -- messages ---------------------------------------------------------------------------------
@@ -515,7 +516,7 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
         i.label for spec in cat.INDICATOR_SHEETS if spec.key not in raw.indicators for i in spec.indicators
     )
     every = [*(f for sheet in figures.values() for f in sheet.values()), *special]
-    cite = Citer({f.label: (f.kind, f.unit, f.value) for f in every}, unread)
+    cite = Citer({f.label: (f.kind, f.unit, f.value, f.value_cell) for f in every}, unread)
 
     def items(spec: cat.NarrativeSheet) -> list[Item]:
         return _items(spec, narratives[spec.key], problems, cite) if spec.key in narratives else []
@@ -547,6 +548,7 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
         dispatch=dispatch,
         template=info.get("template", ""),
         sections=profile.sections,
+        citations=tuple(cite.used),
         wording=profile.wording,
     )
     return report, problems

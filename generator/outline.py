@@ -132,9 +132,20 @@ class Imprint:
 Block = Title | Addressee | Paragraph | Heading | Signature | Masthead | AttachmentNote | Note | Attachment | Imprint
 
 
+@dataclass(frozen=True)
+class Source:
+    """A figure as the draft prints it and the workbook cell it comes from."""
+
+    label: str
+    shown: str
+    cell: str
+    value: str  # the value as the cell holds it (for the reviewer who checks numbers)
+
+
 @dataclass
 class Outline:
     blocks: list[Block] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)  # every figure the text prints, with its cell
 
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]

@@ -6,7 +6,9 @@ written while an error stands, and the output never replaces the input.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,10 +89,28 @@ def guard_existing(output: Path, force: bool) -> Path | None:
     return backup
 
 
+SOURCES_HEADER = ("指标", "报告中的写法", "来源单元格", "单元格中的值")
+
+
+def sources_csv(outline: Outline) -> bytes:
+    """OUT.sources.csv: one row per figure the draft prints, with its cell (UTF-8 with BOM for Excel)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(SOURCES_HEADER)
+    for s in outline.sources:
+        writer.writerow((s.label, s.shown, s.cell, s.value))
+    return buffer.getvalue().encode("utf-8-sig")
+
+
 def build(
-    workbook: Path, output: Path, agency: str | None = None, templates: Path | None = None, force: bool = False
+    workbook: Path,
+    output: Path,
+    agency: str | None = None,
+    templates: Path | None = None,
+    force: bool = False,
+    sources: bool = False,
 ) -> BuildResult:
-    """Make the draft from the workbook and write it to ``output`` atomically."""
+    """Make the draft from the workbook and write it to ``output`` atomically (and its sources)."""
     if output.resolve() == workbook.resolve():
         raise OutputProblem(f"{output}：输出文件不能与输入的工作簿相同，请换一个文件名。")
     if output.suffix.lower() != ".docx":
@@ -101,4 +121,6 @@ def build(
     data = stamp(document_bytes(loaded.report, outline))
     backup = guard_existing(output, force)
     write_bytes(output, data)
+    if sources:
+        write_bytes(output.with_suffix(".sources.csv"), sources_csv(outline))
     return BuildResult(loaded.report, outline, loaded.warnings, backup)

@@ -37,7 +37,7 @@ from .errors import TemplateProblem
 from .markup import DATA_BREAK, DATA_CLOSE, DATA_OPEN, parse
 from .model import Figure, Item, Report
 from .numbers import change_clause, chinese_date, money, percent, plain
-from .outline import Outline
+from .outline import Outline, Source
 
 
 class EmptyFigure(Exception):
@@ -47,8 +47,16 @@ class EmptyFigure(Exception):
 class FigureView:
     """A figure as templates see it: prints with its unit; false when the workbook left it empty."""
 
-    def __init__(self, figure: Figure) -> None:
+    def __init__(self, figure: Figure, sink: Any = None) -> None:
         self._f = figure
+        self._sink = sink  # records each printed figure with its cell (provenance)
+
+    def _record(self, shown: str, prev: bool = False) -> str:
+        if self._sink is not None:
+            value = self._f.prev if prev else self._f.value
+            cell = self._f.prev_cell if prev else self._f.value_cell
+            self._sink(Source(self._f.label + ("（上年）" if prev else ""), shown, cell, plain_value(value)))
+        return shown
 
     def __bool__(self) -> bool:
         return self._f.value is not None
@@ -64,11 +72,11 @@ class FigureView:
     @property
     def number(self) -> str:
         """The number alone, as written in the text (money includes its 万元)."""
-        return data(self._format(self._f.value))
+        return data(self._record(self._format(self._f.value)))
 
     @property
     def prev(self) -> str:
-        return data(self._format(self._f.prev)) if self._f.prev is not None else ""
+        return data(self._record(self._format(self._f.prev), prev=True)) if self._f.prev is not None else ""
 
     @property
     def yoy(self) -> str:
@@ -94,7 +102,7 @@ class FigureView:
         text = self._format(self._f.value)
         if self._f.kind in (cat.Kind.COUNT, cat.Kind.NUMBER):
             text += self._f.unit
-        return data(text)
+        return data(self._record(text))
 
 
 class SheetView:
@@ -103,8 +111,8 @@ class SheetView:
     ``lenient`` (the agency's own indicators, ``own.hospital_checks``): a key the workbook does not
     have reads as an empty figure, so a template's clause about it is left out."""
 
-    def __init__(self, figures: dict[str, Figure], lenient: bool = False) -> None:
-        self._figures = {k: FigureView(f) for k, f in figures.items()}
+    def __init__(self, figures: dict[str, Figure], lenient: bool = False, sink: Any = None) -> None:
+        self._figures = {k: FigureView(f, sink) for k, f in figures.items()}
         self._lenient = lenient
 
     def __getattr__(self, key: str) -> FigureView:
@@ -129,10 +137,10 @@ def phrase(figure: FigureView, pattern: str, zero: str | None = None) -> str:
     if not figure:
         return ""
     if zero is not None and figure.is_zero:
-        return zero
+        return figure._record(zero)
     yoy = figure.yoy
     text = pattern.replace("{}", str(figure)).replace("{同比}", f"，{yoy}" if yoy else "")
-    return text.replace("{上年}", figure.prev)
+    return text.replace("{上年}", figure.prev) if "{上年}" in text else text
 
 
 def _flatten(parts: Iterable[Any]) -> list[str]:
@@ -201,7 +209,11 @@ def _finalize(value: Any) -> Any:
     return value
 
 
-def _context(report: Report) -> dict[str, Any]:
+def plain_value(value: object) -> str:
+    return plain(value) if isinstance(value, (int, Decimal)) else str(value)
+
+
+def _context(report: Report, sink: Any = None) -> dict[str, Any]:
     sections: dict[str, list[Item]] = {s.key: [] for s in cat.SUBSECTIONS}
     custom: dict[str, list[Item]] = {}
     for m in report.measures:
@@ -214,7 +226,7 @@ def _context(report: Report) -> dict[str, Any]:
         """The agency's own figures filed under a subsection, as "label number unit" clauses."""
         section = _unmark(section)
         return [
-            data(f"{f.label}{FigureView(f)._format(f.value)}{f.unit}")
+            data(f"{f.label}{FigureView(f, sink).number.strip(DATA_OPEN + DATA_CLOSE)}{f.unit}")
             for f in report.special
             if f.section == section and f.value is not None
         ]
@@ -281,8 +293,8 @@ def _context(report: Report) -> dict[str, Any]:
         "ordinal": ordinal,
     }
     for key, figures in report.figures.items():
-        ctx[key] = SheetView(figures)
-    ctx["own"] = SheetView({f.key: f for f in report.special}, lenient=True)
+        ctx[key] = SheetView(figures, sink=sink)
+    ctx["own"] = SheetView({f.key: f for f in report.special}, lenient=True, sink=sink)
     return ctx
 
 
@@ -354,11 +366,11 @@ def _suggest(message: str, vocabulary: list[str]) -> str:
     return f"“{m[1]}”不存在" + (f"，是不是想写：{'、'.join(close)}？" if close else "。")
 
 
-def render_text(report: Report, templates: TemplateSet | None = None) -> str:
+def render_text(report: Report, templates: TemplateSet | None = None, sources: list[Source] | None = None) -> str:
     """The templates' output before parsing; every template mistake becomes a TemplateProblem."""
     templates = templates or template_set()
     env = make_environment(templates)
-    ctx = _context(report)
+    ctx = _context(report, sink=sources.append if sources is not None else None)
     box: dict[str, Any] = {}
 
     deadline = time.monotonic() + RENDER_TIMEOUT_S
@@ -423,7 +435,14 @@ def render_text(report: Report, templates: TemplateSet | None = None) -> str:
 def render_outline(report: Report, templates: TemplateSet | None = None) -> Outline:
     """Render and parse: the numbered outline the DOCX writer lays out, with the apparatus added."""
     templates = templates or template_set()
-    return add_apparatus(parse(render_text(report, templates), templates.main), report)
+    sources: list[Source] = []
+    outline = add_apparatus(parse(render_text(report, templates, sources), templates.main), report)
+    seen: set[tuple[str, str]] = set()
+    for source in [*sources, *(Source(*c) for c in report.citations)]:
+        if (source.cell, source.shown) not in seen:
+            seen.add((source.cell, source.shown))
+            outline.sources.append(source)
+    return outline
 
 
 _WORDING = re.compile(r"wording\(\s*[\"']([^\"']+)[\"']")

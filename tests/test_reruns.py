@@ -69,3 +69,27 @@ def test_someone_elses_file_is_not_overwritten(tmp_path: Path) -> None:
     assert result.exit_code == 1  # type: ignore[attr-defined]
     assert "不是本程序生成的初稿" in result.output  # type: ignore[attr-defined]
     assert out.read_bytes() == b"a colleague's own document"
+
+
+def test_sources_csv_has_one_row_per_figure_and_each_cell_holds_that_value(tmp_path: Path) -> None:
+    import csv
+    from decimal import Decimal
+
+    from openpyxl import load_workbook
+
+    out = tmp_path / "报告.docx"
+    result = build(out, "--sources")
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    rows = list(csv.reader(out.with_suffix(".sources.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0] == ["指标", "报告中的写法", "来源单元格", "单元格中的值"]
+    body = rows[1:]
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    wb = load_workbook(SAMPLE, data_only=True)
+    labels = {label for label, *_ in body}
+    assert len(body) == 75 and len({(cell, shown) for _, shown, cell, _ in body}) == len(body)
+    for label, shown, cell, value in body:
+        assert shown in text, (label, shown)
+        sheet, ref = cell.split("!")
+        held = wb[sheet][ref].value
+        assert Decimal(str(held)) == Decimal(value) if not isinstance(held, str) else held == value, (cell, held, value)
+    assert {"行政处罚案件", "罚没款金额", "医疗机构依法执业专项检查", "行政诉讼败诉"} <= labels

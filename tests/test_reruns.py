@@ -93,3 +93,45 @@ def test_sources_csv_has_one_row_per_figure_and_each_cell_holds_that_value(tmp_p
         held = wb[sheet][ref].value
         assert Decimal(str(held)) == Decimal(value) if not isinstance(held, str) else held == value, (cell, held, value)
     assert {"行政处罚案件", "罚没款金额", "医疗机构依法执业专项检查", "行政诉讼败诉"} <= labels
+
+
+def test_a_correction_of_three_cells_is_listed_with_exactly_the_sentences_it_changes(
+    make_workbook,  # type: ignore[no-untyped-def]
+) -> None:
+    import json
+
+    from tests.conftest import find_row
+
+    old = make_workbook(name="第一稿.xlsx")
+
+    def correct(wb) -> None:  # type: ignore[no-untyped-def]
+        ws = wb["行政执法"]
+        ws.cell(row=find_row(ws, "penalty_cases"), column=3).value = 172
+        ws = wb["政务公开"]
+        ws.cell(row=find_row(ws, "proactive"), column=3).value = 450
+        wb["主要举措"].cell(row=4, column=3).value = "将法治建设情况纳入年度目标考核，每季度督查一次。"
+
+    new = make_workbook(correct, name="修改稿.xlsx")
+    result = CliRunner().invoke(main, ["diff", str(old), str(new), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [(c["cell"], c["old"], c["new"]) for c in data["cells"]] == [
+        (
+            "主要举措!C4",
+            "将法治建设情况纳入局属单位年度目标考核和领导班子述职内容，每半年督查一次责任落实情况，对发现的问题建立台账、限期整改。",
+            "将法治建设情况纳入年度目标考核，每季度督查一次。",
+        ),
+        ("政务公开!C3", "438", "450"),
+        ("行政执法!C6", "168", "172"),
+    ]
+    expected = [
+        ("将法治建设情况纳入局属单位", "将法治建设情况纳入年度目标"),
+        ("全年办理行政处罚案件168起", "全年办理行政处罚案件172起"),
+        ("全年主动公开政府信息438条", "全年主动公开政府信息450条"),
+    ]
+    assert len(data["sentences"]) == len(expected)
+    for sentence, (old_start, new_start) in zip(data["sentences"], expected, strict=True):
+        assert sentence["old"].startswith(old_start) and sentence["new"].startswith(new_start)
+    assert "同比增长10.3%" in data["sentences"][1]["new"]
+    text = CliRunner().invoke(main, ["diff", str(old), str(new)]).output
+    assert "单元格的变化（3 处）" in text and "报告中随之变化的句子（3 处）" in text

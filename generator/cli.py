@@ -130,6 +130,12 @@ def validate(workbook: Path, agency: str | None, templates_dir: Path | None) -> 
 @click.option(
     "--sources", "with_sources", is_flag=True, help="同时写出 报告名.sources.csv：报告中每个数字来自哪个单元格。"
 )
+@click.option(
+    "--against",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="与之前的初稿比较：新初稿中改动之处以 Word 修订（插入、删除）标出，作者为“报告生成器”。",
+)
 def build(
     workbook: Path,
     output: Path | None,
@@ -138,6 +144,7 @@ def build(
     templates_dir: Path | None,
     force: bool,
     with_sources: bool,
+    against: Path | None,
 ) -> None:
     """检查工作簿并生成报告初稿（.docx）。有错误时列出全部问题，不写任何文件。
 
@@ -145,11 +152,12 @@ def build(
     示例：report-draft build 数据.xlsx -o 报告初稿.docx
           report-draft build 数据.xlsx -o 报告初稿.docx --pdf
           report-draft build 数据.xlsx --agency 某县市场监管局
+          report-draft build 修改稿.xlsx -o 第二稿.docx --against 第一稿.docx
     """
     from .pipeline import build as build_report
 
     target = output or workbook.with_name(f"{workbook.stem}_报告初稿.docx")
-    result = _run(build_report, workbook, target, agency, templates_dir, force, with_sources)
+    result = _run(build_report, workbook, target, agency, templates_dir, force, with_sources, against)
     _echo_problems(result.warnings)
     headings = sum(1 for _ in result.outline.headings())
     click.echo(f"已生成报告初稿：{target}（{headings} 个标题，{len(result.warnings)} 处提醒）")

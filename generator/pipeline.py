@@ -22,6 +22,7 @@ from .model import Report, validate
 from .outline import Outline
 from .profile import load_profile
 from .render import render_outline, wording_names
+from .tracked import track_changes
 from .values import clean_text
 from .workbook.reader import read_workbook
 
@@ -109,6 +110,7 @@ def build(
     templates: Path | None = None,
     force: bool = False,
     sources: bool = False,
+    against: Path | None = None,
 ) -> BuildResult:
     """Make the draft from the workbook and write it to ``output`` atomically (and its sources)."""
     if output.resolve() == workbook.resolve():
@@ -118,7 +120,10 @@ def build(
     check_writable_target(output)
     loaded = load(workbook, agency, templates)
     outline = render_outline(loaded.report, loaded.templates)
-    data = stamp(document_bytes(loaded.report, outline))
+    data = document_bytes(loaded.report, outline)
+    if against is not None:
+        data = track_changes(data, against, dt.datetime.now(dt.UTC))
+    data = stamp(data)
     backup = guard_existing(output, force)
     write_bytes(output, data)
     if sources:

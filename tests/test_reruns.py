@@ -135,3 +135,62 @@ def test_a_correction_of_three_cells_is_listed_with_exactly_the_sentences_it_cha
     assert "同比增长10.3%" in data["sentences"][1]["new"]
     text = CliRunner().invoke(main, ["diff", str(old), str(new)]).output
     assert "单元格的变化（3 处）" in text and "报告中随之变化的句子（3 处）" in text
+
+
+def test_against_marks_exactly_the_changed_sentences_as_tracked_changes(
+    make_workbook,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    import zipfile
+
+    from lxml import etree
+
+    from tests.conftest import find_row
+    from tests.pdf_layout import to_pdf
+
+    def correct(wb) -> None:  # type: ignore[no-untyped-def]
+        ws = wb["行政执法"]
+        ws.cell(row=find_row(ws, "penalty_cases"), column=3).value = 172
+        ws = wb["政务公开"]
+        ws.cell(row=find_row(ws, "proactive"), column=3).value = 450
+        wb["主要举措"].cell(row=4, column=3).value = "将法治建设情况纳入年度目标考核，每季度督查一次。"
+
+    first, second = tmp_path / "第一稿.docx", tmp_path / "第二稿.docx"
+    assert CliRunner().invoke(main, ["build", str(make_workbook(name="旧.xlsx")), "-o", str(first)]).exit_code == 0
+    result = CliRunner().invoke(
+        main, ["build", str(make_workbook(correct, name="新.xlsx")), "-o", str(second), "--against", str(first)]
+    )
+    assert result.exit_code == 0, result.output
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    root = etree.fromstring(zipfile.ZipFile(second).read("word/document.xml"))
+    ins, dels = root.findall(f".//{w}ins"), root.findall(f".//{w}del")
+    assert len(ins) == 3 and len(dels) == 3
+    assert {e.get(f"{w}author") for e in ins + dels} == {"报告生成器"}
+    inserted = ["".join(t.text for t in e.iter(f"{w}t")) for e in ins]
+    deleted = ["".join(t.text for t in e.iter(f"{w}delText")) for e in dels]
+    assert inserted[0].startswith("将法治建设情况纳入年度目标考核") and deleted[0].startswith(
+        "将法治建设情况纳入局属单位"
+    )
+    assert "行政处罚案件172起" in inserted[1] and "行政处罚案件168起" in deleted[1]
+    assert "政府信息450条" in inserted[2] and "政府信息438条" in deleted[2]
+
+    def accepted(p: etree._Element) -> str:
+        return "".join(t.text or "" for t in p.iter(f"{w}t"))
+
+    def rejected(p: etree._Element) -> str:
+        return "".join(
+            t.text or ""
+            for t in p.iter(f"{w}t", f"{w}delText")
+            if not any(a.tag == f"{w}ins" for a in t.iterancestors())
+        )
+
+    old_text = [p.text.replace("\n", "") for p in Document(str(first)).paragraphs]
+    body = root.find(f"{w}body").findall(f"{w}p")
+    assert [rejected(p) for p in body] == old_text
+    plain = tmp_path / "直接生成.docx"
+    assert (
+        CliRunner().invoke(main, ["build", str(make_workbook(correct, name="新2.xlsx")), "-o", str(plain)]).exit_code
+        == 0
+    )
+    assert [accepted(p) for p in body] == [p.text.replace("\n", "") for p in Document(str(plain)).paragraphs]
+    assert to_pdf(second, tmp_path).exists()  # LibreOffice opens it

@@ -15,7 +15,8 @@ from generator.cli import main
 from generator.workbook.reader import read_workbook
 from tests.conftest import ROOT, SAMPLE
 
-COMMANDS = ("init", "validate", "build", "check")
+COMMANDS = tuple(main.commands)  # every command the CLI has
+SUBCOMMANDS = [("templates", name) for name in main.commands["templates"].commands]  # type: ignore[attr-defined]
 
 
 def test_init_writes_every_sheet_with_banners_headers_and_dropdowns(tmp_path: Path) -> None:
@@ -63,9 +64,9 @@ def test_blank_workbook_reads_and_lists_what_is_missing(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("command", COMMANDS)
-def test_every_command_has_chinese_help_with_an_example(command: str) -> None:
-    result = CliRunner().invoke(main, [command, "--help"])
+@pytest.mark.parametrize("command", [(c,) for c in COMMANDS] + SUBCOMMANDS)
+def test_every_command_has_chinese_help_with_an_example(command: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(main, [*command, "--help"])
     assert result.exit_code == 0
     assert "用法：" in result.output and "示例：" in result.output
     assert "Show this message" not in result.output
@@ -81,6 +82,8 @@ def test_readme_documents_every_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in COMMANDS:
         assert f"report-draft {command}" in readme
+    for group, command in SUBCOMMANDS:
+        assert f"report-draft {group} {command}" in readme or f"{command} 名称" in readme
     assert "python tests/run.py" in readme
     assert "tests/run.py" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from . import catalogue as cat
 from .errors import Problem, Severity
 from .numbers import money, percent, plain
+from .outline import FIGURE_CLOSE, FIGURE_OPEN, FIGURE_SEP
 
 CITATION = re.compile(r"〔([^〔〕]+)〕")
 
@@ -61,6 +62,6 @@ class Citer:
                 return m[0]
             shown = cited_number(kind, unit, value)
             self.used.append((label, shown, cell, plain(value) if isinstance(value, (int, Decimal)) else str(value)))
-            return shown
+            return f"{FIGURE_OPEN}c{len(self.used) - 1}{FIGURE_SEP}{shown}{FIGURE_CLOSE}"
 
         return CITATION.sub(replace, text)

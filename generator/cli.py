@@ -136,6 +136,7 @@ def validate(workbook: Path, agency: str | None, templates_dir: Path | None) -> 
     default=None,
     help="与之前的初稿比较：新初稿中改动之处以 Word 修订（插入、删除）标出，作者为“报告生成器”。",
 )
+@click.option("--annotate", is_flag=True, help="在报告的每个数字上加 Word 批注，写明它来自哪个单元格。")
 def build(
     workbook: Path,
     output: Path | None,
@@ -145,6 +146,7 @@ def build(
     force: bool,
     with_sources: bool,
     against: Path | None,
+    annotate: bool,
 ) -> None:
     """检查工作簿并生成报告初稿（.docx）。有错误时列出全部问题，不写任何文件。
 
@@ -157,7 +159,7 @@ def build(
     from .pipeline import build as build_report
 
     target = output or workbook.with_name(f"{workbook.stem}_报告初稿.docx")
-    result = _run(build_report, workbook, target, agency, templates_dir, force, with_sources, against)
+    result = _run(build_report, workbook, target, agency, templates_dir, force, with_sources, against, annotate)
     _echo_problems(result.warnings)
     headings = sum(1 for _ in result.outline.headings())
     click.echo(f"已生成报告初稿：{target}（{headings} 个标题，{len(result.warnings)} 处提醒）")

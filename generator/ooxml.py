@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Length
 
 from . import gbt9704 as std
+from .outline import plain
 
 PPR_ORDER = (
     "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
@@ -93,6 +94,7 @@ def add_run(p: Any, text: str, char_style: str | None = None, **props: Any) -> A
         for child in props.values():
             put(rpr, child)
         r.append(rpr)
+    text = plain(text)  # figure marks never reach the file
     t = el("w:t")
     t.text = text
     if text != text.strip():

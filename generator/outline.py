@@ -7,9 +7,21 @@ measure renumbers everything after it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 CHINESE_DIGITS = "零一二三四五六七八九"
+
+# A figure inside block text: FIGURE_OPEN, its id in Outline.marks, FIGURE_SEP, the text as
+# printed, FIGURE_CLOSE.  The writer turns it into a run of its own (with a comment naming its
+# source when asked) and removes the marks; text() and plain() remove them for everyone else.
+FIGURE_OPEN, FIGURE_SEP, FIGURE_CLOSE = "\ue004", "\ue005", "\ue006"
+FIGURE = re.compile(f"{FIGURE_OPEN}(\\w+){FIGURE_SEP}([^{FIGURE_CLOSE}]*){FIGURE_CLOSE}")
+
+
+def plain(text: str) -> str:
+    """Block text without the figure marks."""
+    return FIGURE.sub(lambda m: m[2], text)
 
 
 def chinese_numeral(n: int) -> str:
@@ -146,6 +158,7 @@ class Source:
 class Outline:
     blocks: list[Block] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)  # every figure the text prints, with its cell
+    marks: dict[str, Source] = field(default_factory=dict)  # each marked figure occurrence, by its id
 
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]
@@ -160,7 +173,7 @@ class Outline:
                 lines.extend([b.name, b.date])
             elif isinstance(b, (Title, Addressee, Paragraph, Note)):
                 lines.append(b.text)
-        return "\n".join(lines)
+        return plain("\n".join(lines))
 
 
 def drop_empty_headings(blocks: list[Block]) -> list[Block]:

@@ -58,9 +58,10 @@ def load(workbook: Path, agency: str | None = None, templates: Path | None = Non
     return Loaded(report, chosen, [p for p in problems if p.severity is Severity.WARNING])
 
 
-def document_bytes(report: Report, outline: Outline) -> bytes:
+def document_bytes(report: Report, outline: Outline, annotate: bool = False) -> bytes:
     title = f"{report.agency}{report.year}年法治政府建设年度报告"
-    return render_docx(outline, DocumentInfo(title=title, author=report.signature, date=report.date))
+    info = DocumentInfo(title=title, author=report.signature, date=report.date, annotate=annotate)
+    return render_docx(outline, info)
 
 
 def guard_existing(output: Path, force: bool) -> Path | None:
@@ -111,6 +112,7 @@ def build(
     force: bool = False,
     sources: bool = False,
     against: Path | None = None,
+    annotate: bool = False,
 ) -> BuildResult:
     """Make the draft from the workbook and write it to ``output`` atomically (and its sources)."""
     if output.resolve() == workbook.resolve():
@@ -120,7 +122,7 @@ def build(
     check_writable_target(output)
     loaded = load(workbook, agency, templates)
     outline = render_outline(loaded.report, loaded.templates)
-    data = document_bytes(loaded.report, outline)
+    data = document_bytes(loaded.report, outline, annotate)
     if against is not None:
         data = track_changes(data, against, dt.datetime.now(dt.UTC))
     data = stamp(data)

@@ -37,7 +37,7 @@ from .errors import TemplateProblem
 from .markup import DATA_BREAK, DATA_CLOSE, DATA_OPEN, parse
 from .model import Figure, Item, Report
 from .numbers import change_clause, chinese_date, money, percent, plain
-from .outline import Outline, Source
+from .outline import FIGURE_CLOSE, FIGURE_OPEN, FIGURE_SEP, Outline, Source
 
 
 class EmptyFigure(Exception):
@@ -52,11 +52,13 @@ class FigureView:
         self._sink = sink  # records each printed figure with its cell (provenance)
 
     def _record(self, shown: str, prev: bool = False) -> str:
-        if self._sink is not None:
-            value = self._f.prev if prev else self._f.value
-            cell = self._f.prev_cell if prev else self._f.value_cell
-            self._sink(Source(self._f.label + ("（上年）" if prev else ""), shown, cell, plain_value(value)))
-        return shown
+        """Note the printed figure with its cell; mark it in the text so the writer can annotate it."""
+        if self._sink is None:
+            return shown
+        value = self._f.prev if prev else self._f.value
+        cell = self._f.prev_cell if prev else self._f.value_cell
+        mark = self._sink(Source(self._f.label + ("（上年）" if prev else ""), shown, cell, plain_value(value)))
+        return f"{FIGURE_OPEN}{mark}{FIGURE_SEP}{shown}{FIGURE_CLOSE}"
 
     def __bool__(self) -> bool:
         return self._f.value is not None
@@ -226,7 +228,7 @@ def _context(report: Report, sink: Any = None) -> dict[str, Any]:
         """The agency's own figures filed under a subsection, as "label number unit" clauses."""
         section = _unmark(section)
         return [
-            data(f"{f.label}{FigureView(f, sink).number.strip(DATA_OPEN + DATA_CLOSE)}{f.unit}")
+            data(f"{f.label}{FigureView(f, sink)._record(FigureView(f)._format(f.value) + f.unit)}")
             for f in report.special
             if f.section == section and f.value is not None
         ]
@@ -370,7 +372,13 @@ def render_text(report: Report, templates: TemplateSet | None = None, sources: l
     """The templates' output before parsing; every template mistake becomes a TemplateProblem."""
     templates = templates or template_set()
     env = make_environment(templates)
-    ctx = _context(report, sink=sources.append if sources is not None else None)
+
+    def sink(source: Source) -> str:
+        assert sources is not None
+        sources.append(source)
+        return f"f{len(sources) - 1}"
+
+    ctx = _context(report, sink=sink if sources is not None else None)
     box: dict[str, Any] = {}
 
     deadline = time.monotonic() + RENDER_TIMEOUT_S
@@ -437,8 +445,10 @@ def render_outline(report: Report, templates: TemplateSet | None = None) -> Outl
     templates = templates or template_set()
     sources: list[Source] = []
     outline = add_apparatus(parse(render_text(report, templates, sources), templates.main), report)
+    outline.marks = {f"f{i}": s for i, s in enumerate(sources)}
+    outline.marks.update({f"c{i}": Source(*c) for i, c in enumerate(report.citations)})
     seen: set[tuple[str, str]] = set()
-    for source in [*sources, *(Source(*c) for c in report.citations)]:
+    for source in outline.marks.values():
         if (source.cell, source.shown) not in seen:
             seen.add((source.cell, source.shown))
             outline.sources.append(source)

@@ -194,3 +194,35 @@ def test_against_marks_exactly_the_changed_sentences_as_tracked_changes(
     )
     assert [accepted(p) for p in body] == [p.text.replace("\n", "") for p in Document(str(plain)).paragraphs]
     assert to_pdf(second, tmp_path).exists()  # LibreOffice opens it
+
+
+def test_annotate_puts_a_comment_naming_its_cell_on_every_figure(tmp_path: Path) -> None:
+    import zipfile
+
+    from lxml import etree
+    from openpyxl import load_workbook
+
+    out, again = tmp_path / "批注.docx", tmp_path / "批注2.docx"
+    assert build(out, "--annotate", "--sources").exit_code == 0  # type: ignore[attr-defined]
+    assert build(again, "--annotate").exit_code == 0  # type: ignore[attr-defined]
+    assert out.read_bytes() == again.read_bytes()
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(out) as z:
+        document = etree.fromstring(z.read("word/document.xml"))
+        comments = etree.fromstring(z.read("word/comments.xml"))
+    notes = {c.get(f"{w}id"): "".join(t.text for t in c.iter(f"{w}t")) for c in comments.iter(f"{w}comment")}
+    starts = list(document.iter(f"{w}commentRangeStart"))
+    assert len(starts) == len(notes) == 75
+    wb = load_workbook(SAMPLE, data_only=True)
+    for start in starts:
+        run = start.getnext()
+        shown = "".join(t.text for t in run.iter(f"{w}t"))
+        cell, label, value = notes[start.get(f"{w}id")].split(" ")
+        sheet, ref = cell.split("!")
+        assert str(wb[sheet][ref].value).rstrip("0").rstrip(".") == value or str(wb[sheet][ref].value) == value
+        assert shown, label  # the comment sits on the figure's own run
+    import csv
+
+    rows = list(csv.reader(out.with_suffix(".sources.csv").read_text(encoding="utf-8-sig").splitlines()))[1:]
+    commented = {notes[s.get(f"{w}id")].split(" ")[0] for s in starts}
+    assert {cell for _, _, cell, _ in rows} == commented  # every figure of the CSV is commented

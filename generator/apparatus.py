@@ -14,6 +14,9 @@ from . import catalogue as cat
 from .model import Figure, Report
 from .numbers import change_clause, chinese_date, money, percent, plain
 from .outline import (
+    FIGURE_CLOSE,
+    FIGURE_OPEN,
+    FIGURE_SEP,
     Attachment,
     AttachmentNote,
     Block,
@@ -22,11 +25,12 @@ from .outline import (
     Note,
     Outline,
     Signature,
+    Source,
     Table,
 )
 
 
-def _figure_cells(f: Figure) -> list[str]:
+def _figure_cells(f: Figure, marks: dict[str, Source]) -> list[str]:
     def fmt(value: object) -> str:
         if value is None:
             return "—"
@@ -41,10 +45,26 @@ def _figure_cells(f: Figure) -> list[str]:
         change = change_clause(Decimal(f.value), Decimal(f.prev), f.kind is cat.Kind.RATE)
         change = change.replace("同比", "").replace("较上年", "") or "—"
     unit = "" if f.kind in (cat.Kind.AMOUNT, cat.Kind.RATE) else f.unit
-    return [f.label, unit or "—", fmt(f.value), fmt(f.prev), change or "—"]
+
+    def marked(value: object, cell: str, label: str) -> str:
+        """A figure of the table, marked so that --annotate can name its cell."""
+        shown = fmt(value)
+        if value is None:
+            return shown
+        mark = f"t{len(marks)}"
+        marks[mark] = Source(label, shown, cell, plain(value) if isinstance(value, (int, Decimal)) else str(value))
+        return f"{FIGURE_OPEN}{mark}{FIGURE_SEP}{shown}{FIGURE_CLOSE}"
+
+    return [
+        f.label,
+        unit or "—",
+        marked(f.value, f.value_cell, f.label),
+        marked(f.prev, f.prev_cell, f"{f.label}（上年）"),
+        change or "—",
+    ]
 
 
-def figures_table(report: Report) -> Table:
+def figures_table(report: Report, marks: dict[str, Source] | None = None) -> Table:
     """The year's main figures: every indicator with a value, by sheet (附件 of the report)."""
     rows: list[list[str]] = []
     groups = [
@@ -56,7 +76,7 @@ def figures_table(report: Report) -> Table:
         shown = [f for f in figures if f.value is not None]
         if shown:
             rows.append([name])
-            rows.extend(_figure_cells(f) for f in shown)
+            rows.extend(_figure_cells(f, marks if marks is not None else {}) for f in shown)
     return Table(
         header=["指标", "单位", f"{report.year}年", f"{report.year - 1}年", "同比"],
         rows=rows,
@@ -92,4 +112,4 @@ def add_apparatus(outline: Outline, report: Report) -> Outline:
     if d.imprint and d.print_date is not None:
         tail.append(Imprint(d.cc, d.printer, chinese_date(d.print_date)))
     blocks[sig + 1 : sig + 1] = tail
-    return Outline(blocks)
+    return Outline(blocks, outline.sources, outline.marks)

@@ -99,7 +99,7 @@ def write_note(body: Any, note: Note) -> None:
     add_run(paragraph(body, _BODY), note.text)
 
 
-def _cell(text: str, width: int, style: str, align: str, span: int = 1) -> Any:
+def _cell(text: str, width: int, style: str, align: str, span: int = 1, write: Any = add_run) -> Any:
     tc = el("w:tc")
     tcpr = el("w:tcPr")
     tcpr.append(el("w:tcW", w=str(width), type="dxa"))
@@ -115,11 +115,11 @@ def _cell(text: str, width: int, style: str, align: str, span: int = 1) -> Any:
     p.append(ppr)
     tc.append(p)
     if text:
-        add_run(p, text)
+        write(p, text)
     return tc
 
 
-def write_table(body: Any, table: Table) -> None:
+def write_table(body: Any, table: Table, write: Any = add_run) -> None:
     """A table the width of the type area; WPS reads the widths from w:tblGrid, so they add up."""
     total = sum(table.widths)
     widths = [_TYPE_WIDTH * w // total for w in table.widths]
@@ -153,12 +153,12 @@ def write_table(body: Any, table: Table) -> None:
         if len(row) == 1:  # a group heading across the table
             tr.append(_cell(row[0], _TYPE_WIDTH, "GwTableHead", "left", span=len(widths)))
         for text, width, numeric in zip(row, widths, table.numeric, strict=False) if len(row) > 1 else ():
-            tr.append(_cell(text, width, "GwTableText", "center" if numeric else "left"))
+            tr.append(_cell(text, width, "GwTableText", "center" if numeric else "left", write=write))
         tbl.append(tr)
     append_to_body(body, tbl)
 
 
-def write_attachment(body: Any, a: Attachment, title_lines: list[str]) -> None:
+def write_attachment(body: Any, a: Attachment, title_lines: list[str], write: Any = add_run) -> None:
     """附件 on a new page: 附件N in 黑体 top left, the title centred on the third line, the table (7.3.7)."""
     label = paragraph(body, "GwAttachmentLabel")
     put(label.pPr, el("w:pageBreakBefore"))
@@ -172,7 +172,7 @@ def write_attachment(body: Any, a: Attachment, title_lines: list[str]) -> None:
             p.append(r)
         add_run(p, line)
     _blank(body)
-    write_table(body, a.table)
+    write_table(body, a.table, write)
 
 
 def _imprint_lines(imprint: Imprint) -> int:

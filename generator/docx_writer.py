@@ -413,7 +413,7 @@ def build_document(outline: Outline, info: DocumentInfo) -> DocumentObject:
         elif isinstance(block, Note):
             write_note(body, block)
         elif isinstance(block, Attachment):
-            write_attachment(body, block, _title_lines(Title(block.title)))
+            write_attachment(body, block, _title_lines(Title(block.title)), notes.write)
         elif isinstance(block, Imprint):
             write_imprint(doc, block)
     stamp = dt.datetime.combine(info.date, dt.time(9, 0))

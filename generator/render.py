@@ -444,9 +444,10 @@ def render_outline(report: Report, templates: TemplateSet | None = None) -> Outl
     """Render and parse: the numbered outline the DOCX writer lays out, with the apparatus added."""
     templates = templates or template_set()
     sources: list[Source] = []
-    outline = add_apparatus(parse(render_text(report, templates, sources), templates.main), report)
+    outline = parse(render_text(report, templates, sources), templates.main)
     outline.marks = {f"f{i}": s for i, s in enumerate(sources)}
     outline.marks.update({f"c{i}": Source(*c) for i, c in enumerate(report.citations)})
+    outline = add_apparatus(outline, report)  # adds the figures table's marks
     seen: set[tuple[str, str]] = set()
     for source in outline.marks.values():
         if (source.cell, source.shown) not in seen:

@@ -174,3 +174,22 @@ def test_upward_settings_are_validated(
     errors = [line for line in result.output.splitlines() if line.startswith("错误：")]
     assert len(errors) == 1 and errors[0].startswith("错误：发文要素!B") and message in errors[0], result.output
     assert not path.with_suffix(".docx").exists()
+
+
+def test_annotate_reaches_the_figures_of_the_attachment_table(tmp_path: Path) -> None:
+    import zipfile
+
+    import make_sample
+    from lxml import etree
+
+    wb = make_sample.sample_workbook()
+    upward(wb)
+    wb.save(tmp_path / "上报.xlsx")
+    out = tmp_path / "批注.docx"
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "上报.xlsx"), "-o", str(out), "--annotate"])
+    assert result.exit_code == 0, result.output
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    document = etree.fromstring(zipfile.ZipFile(out).read("word/document.xml"))
+    in_table = [s for s in document.iter(f"{w}commentRangeStart") if any(a.tag == f"{w}tbl" for a in s.iterancestors())]
+    assert len(in_table) > 100  # this year's and last year's figure in each row
+    assert audit(out) == []

@@ -95,7 +95,9 @@ def add_apparatus(outline: Outline, report: Report) -> Outline:
     attachments: list[Attachment] = []
     if d.figures_table:
         attachments.append(
-            Attachment("附件", f"{report.agency}{report.year}年法治政府建设主要数据", figures_table(report))
+            Attachment(
+                "附件", f"{report.agency}{report.year}年法治政府建设主要数据", figures_table(report, outline.marks)
+            )
         )
     if len(attachments) > 1:
         for n, a in enumerate(attachments, start=1):

@@ -11,8 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import catalogue as cat
+from .citations import cited_number
 from .model import Figure, Report
-from .numbers import change_clause, chinese_date, money, percent, plain
+from .numbers import change_clause, chinese_date, plain
 from .outline import (
     FIGURE_CLOSE,
     FIGURE_OPEN,
@@ -31,24 +32,18 @@ from .outline import (
 
 
 def _figure_cells(f: Figure, marks: dict[str, Source]) -> list[str]:
-    def fmt(value: object) -> str:
-        if value is None:
-            return "—"
-        if f.kind is cat.Kind.AMOUNT:
-            return money(Decimal(str(value)), f.unit)
-        if f.kind is cat.Kind.RATE:
-            return percent(Decimal(str(value)))
-        return plain(value) if isinstance(value, (int, Decimal)) else str(value)
+    def fmt(value: object, approx: str = "") -> str:
+        return "—" if value is None else cited_number(f.kind, f.unit, value, approx)
 
     change = ""
-    if isinstance(f.value, (int, Decimal)) and isinstance(f.prev, (int, Decimal)):
+    if isinstance(f.value, (int, Decimal)) and isinstance(f.prev, (int, Decimal)) and not (f.approx or f.prev_approx):
         change = change_clause(Decimal(f.value), Decimal(f.prev), f.kind is cat.Kind.RATE)
         change = change.replace("同比", "").replace("较上年", "") or "—"
     unit = "" if f.kind in (cat.Kind.AMOUNT, cat.Kind.RATE) else f.unit
 
-    def marked(value: object, cell: str, label: str) -> str:
+    def marked(value: object, cell: str, label: str, approx: str) -> str:
         """A figure of the table, marked so that --annotate can name its cell."""
-        shown = fmt(value)
+        shown = fmt(value, approx)
         if value is None:
             return shown
         mark = f"t{len(marks)}"
@@ -58,8 +53,8 @@ def _figure_cells(f: Figure, marks: dict[str, Source]) -> list[str]:
     return [
         f.label,
         unit or "—",
-        marked(f.value, f.value_cell, f.label),
-        marked(f.prev, f.prev_cell, f"{f.label}（上年）"),
+        marked(f.value, f.value_cell, f.label, f.approx),
+        marked(f.prev, f.prev_cell, f"{f.label}（上年）", f.prev_approx),
         change or "—",
     ]
 

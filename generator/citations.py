@@ -16,27 +16,35 @@ from . import catalogue as cat
 from .errors import Problem, Severity
 from .numbers import money, percent, plain
 from .outline import FIGURE_CLOSE, FIGURE_OPEN, FIGURE_SEP
+from .values import APPROX_PREFIXES
 
 CITATION = re.compile(r"〔([^〔〕]+)〕")
 
 
-def cited_number(kind: cat.Kind, unit: str, value: object) -> str:
+def cited_number(kind: cat.Kind, unit: str, value: object, approx: str = "") -> str:
+    """The figure as the report writes it, approximate marks kept: 300余, 超过100, 32万余元."""
     if kind is cat.Kind.AMOUNT:
-        return money(Decimal(str(value)), unit)
-    if kind is cat.Kind.RATE:
-        return percent(Decimal(str(value)))
-    if isinstance(value, (int, Decimal)):
-        return plain(value)
-    return str(value)
+        text = money(Decimal(str(value)), unit)
+    elif kind is cat.Kind.RATE:
+        text = percent(Decimal(str(value)))
+    elif isinstance(value, (int, Decimal)):
+        text = plain(value)
+    else:
+        return str(value)
+    if approx in APPROX_PREFIXES:
+        return approx + text
+    if approx and text.endswith("元"):
+        return text[:-1] + approx + "元"
+    return text + approx
 
 
 class Citer:
     """Replaces 〔label〕 in narrative text; reports unknown or empty labels with their cell."""
 
     def __init__(
-        self, figures: dict[str, tuple[cat.Kind, str, object, str]], unread: frozenset[str] = frozenset()
+        self, figures: dict[str, tuple[cat.Kind, str, object, str, str]], unread: frozenset[str] = frozenset()
     ) -> None:
-        self.figures = figures  # label -> (kind, unit, value, cell)
+        self.figures = figures  # label -> (kind, unit, value, cell, approximation mark)
         self.unread = unread  # labels on sheets that could not be read: already reported there
         self.used: list[tuple[str, str, str, str]] = []  # (label, as printed, cell, value) of each citation
 
@@ -50,7 +58,7 @@ class Citer:
                 hint = f"最接近的指标：{'、'.join(close)}" if close else "请核对指标表中的名称"
                 problems.append(Problem(Severity.ERROR, where, f"引用的指标“〔{label}〕”不存在（{hint}）。"))
                 return m[0]
-            kind, unit, value, cell = self.figures[label]
+            kind, unit, value, cell, approx = self.figures[label]
             if value is None:
                 problems.append(
                     Problem(
@@ -60,7 +68,7 @@ class Citer:
                     )
                 )
                 return m[0]
-            shown = cited_number(kind, unit, value)
+            shown = cited_number(kind, unit, value, approx)
             self.used.append((label, shown, cell, plain(value) if isinstance(value, (int, Decimal)) else str(value)))
             return f"{FIGURE_OPEN}c{len(self.used) - 1}{FIGURE_SEP}{shown}{FIGURE_CLOSE}"
 

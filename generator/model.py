@@ -20,8 +20,9 @@ from . import catalogue as cat
 from .citations import Citer
 from .dispatch import Dispatch, validate_dispatch
 from .errors import Problem, Severity
+from .numbers import plain
 from .profile import Profile, SectionSpec
-from .values import clean_text, parse_date
+from .values import clean_text, parse_date, typed_number
 from .workbook.reader import Cell, RawIndicator, RawWorkbook
 
 
@@ -73,6 +74,8 @@ class Figure(BaseModel):
     value_cell: str = ""
     prev_cell: str = ""
     section: str | None = None  # 特色指标: the subsection key or name it belongs to
+    approx: str = ""  # "余", "多" (after the number) or "超过", "约", "近", "逾" (before it): typed as approximate
+    prev_approx: str = ""
 
 
 class Item(BaseModel):
@@ -145,23 +148,53 @@ def _sheet_model(spec: cat.IndicatorSheet) -> type[BaseModel]:
 _SHEET_MODELS = {spec.key: _sheet_model(spec) for spec in cat.INDICATOR_SHEETS}
 
 
-def _cell_input(cell: Cell, kind: cat.Kind) -> Any:
+def _cell_input(cell: Cell, ind: cat.Indicator, unit: str, problems: list[Problem]) -> tuple[Any, str]:
+    """The value pydantic should check, and its approximation mark, from a cell as typed."""
     value = cell.value
-    if kind is cat.Kind.RATE and cell.percent and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return Decimal(repr(float(value))) * 100  # 95% typed into a percentage cell is stored as 0.95
+    kind = ind.kind
     if kind is cat.Kind.TEXT:
-        return clean_text(value) or None
-    return value
+        return clean_text(value) or None, ""
+    if kind is cat.Kind.RATE:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if cell.percent:  # 95% typed into a percentage cell is stored as 0.95
+                return Decimal(repr(float(value))) * 100, ""
+            if 0 < value <= 1:  # documented rule: a fraction is read as a share of 100
+                shown = Decimal(repr(float(value))) * 100
+                problems.append(
+                    Problem(
+                        Severity.WARNING,
+                        cell.ref,
+                        f"{ind.label}：填的是 {value}，按 {plain(shown.normalize())}% 理解。"
+                        f"如果实际是 {value}%，请填写“{value}%”。",
+                    )
+                )
+                return shown, ""
+        if isinstance(value, str) and unicodedata.normalize("NFKC", value).strip().endswith("%"):
+            value = unicodedata.normalize("NFKC", value).strip()[:-1]
+    units = (ind.unit, "元", "万元") if kind is cat.Kind.AMOUNT else (ind.unit,)
+    if kind is cat.Kind.AMOUNT and unit == "万元" and isinstance(value, str) and ("万" in value or "亿" in value):
+        problems.append(
+            Problem(
+                Severity.ERROR,
+                cell.ref,
+                f"{ind.label}：单位列已是“万元”，数值中不要再写“万”或“亿”（现在是“{value}”）。",
+            )
+        )
+        return None, ""
+    return typed_number(value, tuple(u for u in units if u))
 
 
 def _validate_sheet(
     spec: cat.IndicatorSheet, raws: dict[str, RawIndicator], problems: list[Problem]
 ) -> dict[str, Figure]:
     kinds = {i.key: i for i in spec.indicators}
-    data = {
-        key: {"value": _cell_input(r.value, kinds[key].kind), "prev": _cell_input(r.prev, kinds[key].kind)}
-        for key, r in raws.items()
-    }
+    data: dict[str, dict[str, Any]] = {}
+    approx: dict[tuple[str, str], str] = {}
+    for key, r in raws.items():
+        unit = clean_text(r.unit.value) or kinds[key].unit
+        data[key] = {}
+        for which, cell in (("value", r.value), ("prev", r.prev)):
+            data[key][which], approx[(key, which)] = _cell_input(cell, kinds[key], unit, problems)
     model = _SHEET_MODELS[spec.key]
     try:
         parsed = model.model_validate(data).model_dump()
@@ -194,6 +227,8 @@ def _validate_sheet(
             prev=pair.get("prev"),
             value_cell=raw.value.ref if raw else "",
             prev_cell=raw.prev.ref if raw else "",
+            approx=approx.get((ind.key, "value"), "") if pair.get("value") is not None else "",
+            prev_approx=approx.get((ind.key, "prev"), "") if pair.get("prev") is not None else "",
         )
     return out
 
@@ -207,7 +242,7 @@ def _check_changes(figures: dict[str, dict[str, Figure]], problems: list[Problem
     for sheet in figures.values():
         for f in sheet.values():
             v, p = f.value, f.prev
-            if not isinstance(v, (int, Decimal)) or not isinstance(p, (int, Decimal)):
+            if not isinstance(v, (int, Decimal)) or not isinstance(p, (int, Decimal)) or f.approx or f.prev_approx:
                 continue
             both = f"本年 {v}（{f.value_cell}），上年 {p}（{f.prev_cell}）"
             if f.kind is cat.Kind.RATE:
@@ -227,8 +262,9 @@ def _check_changes(figures: dict[str, dict[str, Figure]], problems: list[Problem
 
 def _check_rules(figures: dict[str, dict[str, Figure]], problems: list[Problem]) -> None:
     def num(sheet: str, key: str) -> Figure | None:
+        """An exact figure; an approximate one ("300余") cannot be added up or compared."""
         f = figures.get(sheet, {}).get(key)
-        return f if f is not None and isinstance(f.value, (int, Decimal)) else None
+        return f if f is not None and isinstance(f.value, (int, Decimal)) and not f.approx else None
 
     for rule in cat.RULES:
         if isinstance(rule, cat.SumRule):
@@ -516,7 +552,7 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
         i.label for spec in cat.INDICATOR_SHEETS if spec.key not in raw.indicators for i in spec.indicators
     )
     every = [*(f for sheet in figures.values() for f in sheet.values()), *special]
-    cite = Citer({f.label: (f.kind, f.unit, f.value, f.value_cell) for f in every}, unread)
+    cite = Citer({f.label: (f.kind, f.unit, f.value, f.value_cell, f.approx) for f in every}, unread)
 
     def items(spec: cat.NarrativeSheet) -> list[Item]:
         return _items(spec, narratives[spec.key], problems, cite) if spec.key in narratives else []

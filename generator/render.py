@@ -33,10 +33,11 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from . import catalogue as cat
 from .agencies import TemplateSet, template_set
 from .apparatus import add_apparatus
+from .citations import cited_number
 from .errors import TemplateProblem
 from .markup import DATA_BREAK, DATA_CLOSE, DATA_OPEN, parse
 from .model import Figure, Item, Report
-from .numbers import change_clause, chinese_date, money, percent, plain
+from .numbers import change_clause, chinese_date, plain
 from .outline import FIGURE_CLOSE, FIGURE_OPEN, FIGURE_SEP, Outline, Source
 
 
@@ -78,27 +79,26 @@ class FigureView:
 
     @property
     def prev(self) -> str:
-        return data(self._record(self._format(self._f.prev), prev=True)) if self._f.prev is not None else ""
+        return data(self._record(self._format(self._f.prev, prev=True), prev=True)) if self._f.prev is not None else ""
 
     @property
     def yoy(self) -> str:
-        """同比增长12.3% / 与上年持平 / 较上年提高2个百分点; empty when last year is unknown."""
+        """同比增长12.3% / 与上年持平 / 较上年提高2个百分点; empty when last year is unknown or approximate."""
         v, p = self._f.value, self._f.prev
-        if not isinstance(v, (int, Decimal)) or not isinstance(p, (int, Decimal)):
+        if (
+            not isinstance(v, (int, Decimal))
+            or not isinstance(p, (int, Decimal))
+            or self._f.approx
+            or self._f.prev_approx
+        ):
             return ""
         return change_clause(Decimal(v), Decimal(p), self._f.kind is cat.Kind.RATE)
 
-    def _format(self, value: Any) -> str:
-        kind = self._f.kind
+    def _format(self, value: Any, prev: bool = False) -> str:
         if value is None:
             raise EmptyFigure(self._f.label)
-        if kind is cat.Kind.AMOUNT:
-            return money(Decimal(value), self._f.unit)
-        if kind is cat.Kind.RATE:
-            return percent(Decimal(value))
-        if kind is cat.Kind.TEXT:
-            return str(value)
-        return plain(value)
+        approx = self._f.prev_approx if prev else self._f.approx
+        return cited_number(self._f.kind, self._f.unit, value, approx)
 
     def __str__(self) -> str:
         text = self._format(self._f.value)

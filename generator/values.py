@@ -33,3 +33,39 @@ def parse_date(value: Any) -> dt.date | None:
             except ValueError:
                 return None
     return None
+
+
+# -- numbers as people type them -------------------------------------------------------------------
+APPROX_PREFIXES = ("超过", "约", "近", "逾")
+APPROX_SUFFIXES = ("余", "多")
+_MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+_TYPED = re.compile(
+    r"^(?P<pre>超过|约|近|逾)?(?P<num>\d+(?:\.\d+)?)(?P<mul1>万|亿)?(?P<suf>余|多)?(?P<mul2>万|亿)?(?P<unit>\D*)$"
+)
+
+
+def typed_number(value: Any, units: tuple[str, ...] = ()) -> tuple[Any, str]:
+    """A number as typed, and its approximation mark: "32万" → 320000; "300余" → (300, "余").
+
+    Full-width digits, thousands separators and spaces are read; a trailing unit is accepted when it
+    is one of ``units``.  Anything else is returned as it is, for validation to refuse."""
+    if isinstance(value, bool):
+        return str(value), ""  # TRUE/FALSE are not numbers
+    if isinstance(value, float):
+        from decimal import Decimal
+
+        return Decimal(repr(value)), ""
+    if not isinstance(value, str):
+        return value, ""
+    text = unicodedata.normalize("NFKC", value).strip().replace(",", "").replace(" ", "").replace("，", "")
+    if not text:
+        return None, ""
+    m = _TYPED.match(text)
+    if not m or (m["unit"] and m["unit"] not in units) or (m["mul1"] and m["mul2"]):
+        return text, ""
+    from decimal import Decimal
+
+    number = Decimal(m["num"]) * _MULTIPLIERS.get(m["mul1"] or m["mul2"] or "", 1)
+    if number == number.to_integral_value():
+        number = number.quantize(Decimal(1))
+    return number, (m["pre"] or m["suf"] or "")

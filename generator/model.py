@@ -446,6 +446,8 @@ def _check_date(info: dict[str, Any], problems: list[Problem]) -> None:
 
 
 # -- narratives ----------------------------------------------------------------------------------
+MAX_TEXT = 5000  # characters in one narrative cell
+
 _TYPED_NUMBER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳])\s*"
 )
@@ -464,6 +466,15 @@ def _items(spec: cat.NarrativeSheet, rows: list[dict[str, Cell]], problems: list
     for row in rows:
         text_cell = row["内容"]
         text = clean_text(text_cell.value)
+        if len(text) > MAX_TEXT:
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    text_cell.ref,
+                    f"内容过长（{len(text)} 字）。一项举措的内容一般不超过 {MAX_TEXT} 字，请拆成几行或删减。",
+                )
+            )
+            continue
         if not text:
             problems.append(
                 Problem(Severity.ERROR, text_cell.ref, "这一行填了小标题但“内容”为空。请补写内容，或删除这一行。")

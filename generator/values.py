@@ -10,9 +10,16 @@ from typing import Any
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\ue00f]")
 
 
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
 def clean_text(value: Any) -> str:
-    """Text as a report may print it: no XML-forbidden control characters, no private-use marks."""
+    """Text as a report may print it: no XML-forbidden control characters, no private-use marks.
+
+    Excel writes a character XML cannot hold as _xHHHH_; such escapes are decoded, then dropped
+    with the other forbidden characters."""
     text = "" if value is None else str(value)
+    text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m[1], 16)), text)
     return _FORBIDDEN.sub("", text).strip()
 
 

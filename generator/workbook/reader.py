@@ -15,12 +15,15 @@ from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from .. import catalogue as cat
 from ..errors import Problem, Severity, WorkbookUnreadable
 
 HEADER_SEARCH_ROWS = 6  # the header row is looked for in the first rows of a sheet
+MAX_ROWS = 5000  # rows read from a sheet; a workbook of ours never needs more
+MAX_UNPACKED = 200 * 1024 * 1024  # the workbook's parts unpacked, at most (zip bombs)
+MAX_RATIO = 100  # a large part that unpacks to more than this many times its packed size is refused
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, .et and password-protected .xlsx share it
 
 
 @dataclass(frozen=True)
@@ -79,17 +82,82 @@ def _open(path: Path) -> Any:
             f"{path}：{_OTHER_FORMATS[suffix]}，无法直接读取。请用 Excel 或 WPS 打开后，"
             "选择“另存为”→“Excel 工作簿（*.xlsx）”，再用新文件生成报告。"
         )
+    _check_container(path)
     try:
         return load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as exc:
+    except Exception as exc:  # whatever openpyxl or the XML parser makes of a damaged or crafted file
         raise WorkbookUnreadable(
             f"{path}：无法作为 Excel 工作簿（.xlsx）打开（文件可能已损坏、加密或不是工作簿）。"
             "请用 Excel 或 WPS 打开确认，另存为 .xlsx 后重试。"
         ) from exc
 
 
-def _rows(ws: Any) -> list[list[Any]]:
-    return [list(r) for r in ws.iter_rows()]
+def _check_container(path: Path) -> None:
+    """Refuse what openpyxl should never be handed: encrypted or old binary files, zip bombs."""
+    with path.open("rb") as f:
+        head = f.read(8)
+        if head == OLE_MAGIC:
+            f.seek(0)
+            encrypted = "EncryptedPackage".encode("utf-16-le") in f.read(64 * 1024 * 1024)
+            if encrypted:
+                raise WorkbookUnreadable(
+                    f"{path}：工作簿设置了打开密码，无法读取。请在 Excel 或 WPS 中打开，取消密码"
+                    "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码），保存后重试。"
+                )
+            raise WorkbookUnreadable(
+                f"{path}：这是旧版 Excel（.xls）或 WPS 表格（.et）格式的文件，无法直接读取。"
+                "请用 Excel 或 WPS 打开后，选择“另存为”→“Excel 工作簿（*.xlsx）”，再用新文件生成报告。"
+            )
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError):
+        return  # openpyxl reports it as unreadable
+    unpacked = sum(i.file_size for i in infos)
+    bomb = any(i.file_size > 10 * 1024 * 1024 and i.file_size > MAX_RATIO * max(1, i.compress_size) for i in infos)
+    if unpacked > MAX_UNPACKED or bomb:
+        raise WorkbookUnreadable(
+            f"{path}：工作簿解压后异常庞大（{unpacked // (1024 * 1024)} MB），不像正常填写的工作簿，已拒绝读取。"
+            "请用 report-draft init 生成的空白工作簿重新填写。"
+        )
+
+
+def _formula_cells(path: Path, sheets: list[str]) -> set[str]:
+    """Cells holding a formula, where the workbook has any (a second, formula-only pass)."""
+    with zipfile.ZipFile(path) as z:
+        if not any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/")):
+            return set()
+    wb = load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    try:
+        out: set[str] = set()
+        for name in sheets:
+            if name not in wb.sheetnames:
+                continue
+            for row in wb[name].iter_rows(max_row=MAX_ROWS):
+                for c in row:
+                    if isinstance(getattr(c, "value", None), str) and c.value.startswith("="):
+                        out.add(f"{name}!{c.coordinate}")
+        return out
+    finally:
+        wb.close()
+
+
+def _rows(ws: Any, problems: list[Problem] | None = None) -> list[list[Any]]:
+    """The sheet's rows, at most MAX_ROWS of them; more is reported, not read (a crafted huge sheet)."""
+    rows: list[list[Any]] = []
+    for r in ws.iter_rows():
+        if len(rows) >= MAX_ROWS:
+            if problems is not None and any(getattr(c, "value", None) not in (None, "") for c in r):
+                problems.append(
+                    Problem(
+                        Severity.ERROR,
+                        f"{ws.title}!A{MAX_ROWS + 1}",
+                        f"工作表“{ws.title}”超过 {MAX_ROWS} 行，不像正常填写的工作簿。请删去多余的行后重试。",
+                    )
+                )
+            break
+        rows.append(list(r))
+    return rows
 
 
 def _cell(sheet: str, row: list[Any], col: int | None, row_no: int) -> Cell:
@@ -152,7 +220,7 @@ def _read_pairs(
         if not optional:
             problems.append(_missing_sheet(name))
         return
-    rows = _rows(wb[name])
+    rows = _rows(wb[name], problems)
     found = _header(name, rows, ("项目", "内容"), problems)
     if found is None:
         return
@@ -200,7 +268,7 @@ def _read_indicators(wb: Any, raw: RawWorkbook) -> None:
             continue
         known = {i.key for i in spec.indicators}
         found: dict[str, RawIndicator] = {}
-        rows = _read_indicator_rows(spec.name, _rows(wb[spec.name]), cat.INDICATOR_COLUMNS, raw.problems)
+        rows = _read_indicator_rows(spec.name, _rows(wb[spec.name], raw.problems), cat.INDICATOR_COLUMNS, raw.problems)
         for ind in rows:
             if ind.key not in known:
                 raw.problems.append(
@@ -229,7 +297,7 @@ def _read_special(wb: Any, raw: RawWorkbook) -> None:
         raw.problems.append(_missing_sheet(cat.SPECIAL_SHEET))
         return
     raw.special = _read_indicator_rows(
-        cat.SPECIAL_SHEET, _rows(wb[cat.SPECIAL_SHEET]), cat.SPECIAL_COLUMNS, raw.problems
+        cat.SPECIAL_SHEET, _rows(wb[cat.SPECIAL_SHEET], raw.problems), cat.SPECIAL_COLUMNS, raw.problems
     )
 
 
@@ -238,7 +306,7 @@ def _read_narratives(wb: Any, raw: RawWorkbook) -> None:
         if spec.name not in wb.sheetnames:
             raw.problems.append(_missing_sheet(spec.name))
             continue
-        rows = _rows(wb[spec.name])
+        rows = _rows(wb[spec.name], raw.problems)
         found = _header(spec.name, rows, spec.columns, raw.problems)
         if found is None:
             continue
@@ -251,6 +319,32 @@ def _read_narratives(wb: Any, raw: RawWorkbook) -> None:
                 continue  # blank rows between entries are fine
             items.append(cells)
         raw.narratives[spec.key] = items
+
+
+def _check_formulas(path: Path, raw: RawWorkbook, sheets: list[str]) -> None:
+    """A formula that was never calculated reads as empty: say so, with its cell, instead."""
+    formulas = _formula_cells(path, sheets)
+    if not formulas:
+        return
+    cells: list[Cell] = [*raw.info.values(), *raw.dispatch.values()]
+    for sheet in raw.indicators.values():
+        for ind in sheet.values():
+            cells += [ind.value, ind.prev]
+    for ind in raw.special:
+        cells += [ind.value, ind.prev]
+    for rows in raw.narratives.values():
+        for row in rows:
+            cells += list(row.values())
+    for cell in cells:
+        if cell.value is None and cell.ref in formulas:
+            raw.problems.append(
+                Problem(
+                    Severity.ERROR,
+                    cell.ref,
+                    "这里是公式，但文件中没有它的计算结果（文件可能由其他程序生成）。"
+                    "请用 Excel 或 WPS 打开工作簿并保存一次，再重试。",
+                )
+            )
 
 
 def read_workbook(path: Path) -> RawWorkbook:
@@ -268,6 +362,7 @@ def read_workbook(path: Path) -> RawWorkbook:
         for name in wb.sheetnames:
             if name not in known:
                 raw.problems.append(Problem(Severity.WARNING, name, f"工作表“{name}”不是模板中的工作表，已忽略。"))
+        _check_formulas(path, raw, [n for n in wb.sheetnames if n in known])
         return raw
     finally:
         wb.close()

@@ -166,3 +166,31 @@ def test_reading_stays_fast_when_a_cell_is_enormous(make_workbook: WorkbookMaker
     assert result.exit_code == 1
     assert "错误：主要举措!C3：内容过长" in result.output
     assert not out.exists()
+
+
+def test_a_draft_open_in_word_gets_a_clear_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    def locked(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", locked)
+    out = tmp_path / "报告.docx"
+    result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"错误：{out}：无法覆盖这个文件，它可能正在 Word 或 WPS 中打开。请关闭后重试。" in result.output
+    assert not out.exists() and not list(tmp_path.glob(".~*"))
+
+
+def test_a_read_only_folder_gets_a_clear_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    out = tmp_path / "只读" / "报告.docx"
+    out.parent.mkdir()
+    result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"错误：{out}：无法在“{out.parent}”中写入文件" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -70,6 +71,32 @@ def xxe(path: Path) -> None:
             dst.writestr(item, data)
 
 
+def million_rows(path: Path) -> None:
+    """The 行政执法 sheet with a million rows of varied numbers (compressing as real data does)."""
+    import random
+
+    from openpyxl import load_workbook
+
+    wb = load_workbook(SAMPLE)
+    target = f"xl/worksheets/sheet{wb.sheetnames.index('行政执法') + 1}.xml"
+    rng = random.Random(7)
+    with zipfile.ZipFile(SAMPLE) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            if item.filename != target:
+                dst.writestr(item, src.read(item.filename))
+                continue
+            data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:F1000019"/>', src.read(item.filename))
+            head, _, tail = data.partition(b"</sheetData>")
+            with dst.open(item.filename, "w") as part:
+                part.write(head)
+                for r in range(20, 1_000_020):
+                    part.write(
+                        f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>k{r}</t></is></c>'
+                        f'<c r="C{r}"><v>{rng.randint(0, 10**9)}</v></c></row>'.encode()
+                    )
+                part.write(b"</sheetData>" + tail)
+
+
 def truncated(path: Path) -> None:
     path.write_bytes(SAMPLE.read_bytes()[:5000])
 
@@ -86,6 +113,7 @@ HOSTILE = {
     "zip bomb": (zip_bomb, "工作簿解压后异常庞大"),
     "XML entities": (xxe, "无法作为 Excel 工作簿（.xlsx）打开"),
     "truncated file": (truncated, "无法作为 Excel 工作簿（.xlsx）打开"),
+    "a million rows": (million_rows, "工作表“行政执法”超过 5000 行"),
     "password-protected": (encrypted, "工作簿设置了打开密码，无法读取"),
     ".xls content named .xlsx": (old_xls_named_xlsx, "这是旧版 Excel（.xls）或 WPS 表格（.et）格式的文件"),
 }

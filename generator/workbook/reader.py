@@ -122,10 +122,23 @@ def _check_container(path: Path) -> None:
         )
 
 
+def _has_formula(z: zipfile.ZipFile, name: str) -> bool:
+    """Whether a sheet's XML holds a formula element, read in pieces (a sheet may be huge)."""
+    tail = b""
+    with z.open(name) as part:
+        while chunk := part.read(1 << 20):
+            window = tail + chunk
+            if b"<f>" in window or b"<f " in window:
+                return True
+            tail = window[-3:]
+    return False
+
+
 def _formula_cells(path: Path, sheets: list[str]) -> set[str]:
     """Cells holding a formula, where the workbook has any (a second, formula-only pass)."""
     with zipfile.ZipFile(path) as z:
-        if not any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/")):
+        sheets_xml = [n for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        if not any(_has_formula(z, n) for n in sheets_xml):
             return set()
     wb = load_workbook(path, read_only=True, data_only=False, keep_links=False)
     try:

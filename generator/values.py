@@ -74,5 +74,5 @@ def typed_number(value: Any, units: tuple[str, ...] = ()) -> tuple[Any, str]:
 
     number = Decimal(m["num"]) * _MULTIPLIERS.get(m["mul1"] or m["mul2"] or "", 1)
     if number == number.to_integral_value():
-        number = number.quantize(Decimal(1))
+        number = Decimal(int(number))  # exact for any length (quantize fails past 28 digits)
     return number, (m["pre"] or m["suf"] or "")

@@ -28,6 +28,7 @@ from tests.conftest import WorkbookMaker, find_row
         ("6,688", 6688, ""),
         (" 156起 ", 156, ""),
         ("32万余", 320000, "余"),
+        ("1" * 30, int("1" * 30), ""),  # found by tests/fuzz_workbooks.py: longer than Decimal's precision
     ],
 )
 def test_numbers_typed_every_unambiguous_way_are_read(typed: str, number: int, mark: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from decimal import Decimal, localcontext
 from typing import Any
 
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\ue00f]")
@@ -59,8 +60,6 @@ def typed_number(value: Any, units: tuple[str, ...] = ()) -> tuple[Any, str]:
     if isinstance(value, bool):
         return str(value), ""  # TRUE/FALSE are not numbers
     if isinstance(value, float):
-        from decimal import Decimal
-
         return Decimal(repr(value)), ""
     if not isinstance(value, str):
         return value, ""
@@ -70,9 +69,9 @@ def typed_number(value: Any, units: tuple[str, ...] = ()) -> tuple[Any, str]:
     m = _TYPED.match(text)
     if not m or (m["unit"] and m["unit"] not in units) or (m["mul1"] and m["mul2"]):
         return text, ""
-    from decimal import Decimal
-
-    number = Decimal(m["num"]) * _MULTIPLIERS.get(m["mul1"] or m["mul2"] or "", 1)
+    with localcontext() as exact:  # no rounding, however many digits were typed
+        exact.prec = 100
+        number = Decimal(m["num"]) * _MULTIPLIERS.get(m["mul1"] or m["mul2"] or "", 1)
     if number == number.to_integral_value():
         number = Decimal(int(number))  # exact for any length (quantize fails past 28 digits)
     return number, (m["pre"] or m["suf"] or "")

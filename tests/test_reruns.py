@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -12,6 +13,17 @@ from docx import Document
 from generator.cli import main
 from generator.fingerprint import read_stamp
 from tests.conftest import SAMPLE
+
+
+def correct(wb: Any) -> None:
+    """The correction scenario: three cells of the sample changed."""
+    from tests.conftest import find_row
+
+    ws = wb["行政执法"]
+    ws.cell(row=find_row(ws, "penalty_cases"), column=3).value = 172
+    ws = wb["政务公开"]
+    ws.cell(row=find_row(ws, "proactive"), column=3).value = 450
+    wb["主要举措"].cell(row=4, column=3).value = "将法治建设情况纳入年度目标考核，每季度督查一次。"
 
 
 def build(out: Path, *extra: str) -> object:
@@ -100,16 +112,7 @@ def test_a_correction_of_three_cells_is_listed_with_exactly_the_sentences_it_cha
 ) -> None:
     import json
 
-    from tests.conftest import find_row
-
     old = make_workbook(name="第一稿.xlsx")
-
-    def correct(wb) -> None:  # type: ignore[no-untyped-def]
-        ws = wb["行政执法"]
-        ws.cell(row=find_row(ws, "penalty_cases"), column=3).value = 172
-        ws = wb["政务公开"]
-        ws.cell(row=find_row(ws, "proactive"), column=3).value = 450
-        wb["主要举措"].cell(row=4, column=3).value = "将法治建设情况纳入年度目标考核，每季度督查一次。"
 
     new = make_workbook(correct, name="修改稿.xlsx")
     result = CliRunner().invoke(main, ["diff", str(old), str(new), "--json"])
@@ -145,15 +148,7 @@ def test_against_marks_exactly_the_changed_sentences_as_tracked_changes(
 
     from lxml import etree
 
-    from tests.conftest import find_row
     from tests.pdf_layout import to_pdf
-
-    def correct(wb) -> None:  # type: ignore[no-untyped-def]
-        ws = wb["行政执法"]
-        ws.cell(row=find_row(ws, "penalty_cases"), column=3).value = 172
-        ws = wb["政务公开"]
-        ws.cell(row=find_row(ws, "proactive"), column=3).value = 450
-        wb["主要举措"].cell(row=4, column=3).value = "将法治建设情况纳入年度目标考核，每季度督查一次。"
 
     first, second = tmp_path / "第一稿.docx", tmp_path / "第二稿.docx"
     assert CliRunner().invoke(main, ["build", str(make_workbook(name="旧.xlsx")), "-o", str(first)]).exit_code == 0

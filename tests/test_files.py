@@ -222,3 +222,22 @@ def test_a_read_only_folder_gets_a_clear_message(tmp_path: Path, monkeypatch: py
     result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out)])
     assert result.exit_code == 1
     assert f"错误：{out}：无法在“{out.parent}”中写入文件" in result.output
+
+
+def test_renamed_headers_reordered_columns_and_hidden_rows_are_read(make_workbook: WorkbookMaker) -> None:
+    def edit(wb: Any) -> None:
+        ws = wb["行政执法"]
+        ws["C2"], ws["D2"], ws["A2"] = "2025年", "2024年", "代码"  # renamed headers
+        ws.row_dimensions[find_row(ws, "penalty_cases")].hidden = True  # a hidden row still counts
+        ws = wb["信访"]
+        ws.move_range("C2:D20", cols=4)  # this year and last year moved to the right of 说明
+        wb["学法"].sheet_state = "hidden"  # a hidden sheet still counts
+
+    result, out = run_build(make_workbook(edit))
+    assert result.exit_code == 0, result.output
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "全年办理行政处罚案件168起，同比增长7.7%" in text
+    assert "全年受理信访事项4068件，同比下降4.3%" in text
+    assert "全年开展会前学法14次" in text

@@ -8,6 +8,7 @@ key) are collected as :class:`~generator.errors.Problem` objects, all of them.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,12 +184,47 @@ def _cell(sheet: str, row: list[Any], col: int | None, row_no: int) -> Cell:
     return Cell(value, ref, "%" in fmt)
 
 
+# Headers as clerks rename them: each name is read as the column it stands for.
+HEADER_SYNONYMS = {
+    "本年数": "本年",
+    "本年数值": "本年",
+    "本年度": "本年",
+    "今年": "本年",
+    "本期": "本年",
+    "上年数": "上年",
+    "上年数值": "上年",
+    "上年度": "上年",
+    "去年": "上年",
+    "上期": "上年",
+    "上年同期": "上年",
+    "代码": "编码",
+    "指标名称": "指标",
+    "名称": "指标",
+    "备注": "说明",
+    "计量单位": "单位",
+    "分项": "所属分项",
+    "标题": "小标题",
+    "正文": "内容",
+    "类型": "类别",
+}
+_YEAR_HEADER = re.compile(r"^(\d{4})\s*年?(度)?(数|数值)?$")
+
+
+def _canonical(names: list[str]) -> list[str]:
+    """Header names read as the columns they stand for; of two year headers the later is 本年."""
+    out = [HEADER_SYNONYMS.get(n, n) for n in names]
+    years = sorted((int(m[1]), j) for j, n in enumerate(names) if (m := _YEAR_HEADER.match(n)))
+    if len(years) == 2:
+        out[years[0][1]], out[years[1][1]] = "上年", "本年"
+    return out
+
+
 def _header(
     sheet: str, rows: list[list[Any]], columns: tuple[str, ...], problems: list[Problem]
 ) -> tuple[int, dict[str, int]] | None:
     """Find the header row and each expected column's index; report missing ones."""
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        names = [str(getattr(c, "value", "") or "").strip() for c in row]
+        names = _canonical([str(getattr(c, "value", "") or "").strip() for c in row])
         if columns[0] in names or columns[1] in names:
             index = {n: j for j, n in enumerate(names) if n}
             missing = [c for c in columns if c not in index]

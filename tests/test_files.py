@@ -241,3 +241,16 @@ def test_renamed_headers_reordered_columns_and_hidden_rows_are_read(make_workboo
     assert "全年办理行政处罚案件168起，同比增长7.7%" in text
     assert "全年受理信访事项4068件，同比下降4.3%" in text
     assert "全年开展会前学法14次" in text
+
+
+def test_merged_cells_read_as_their_first_cell(make_workbook: WorkbookMaker) -> None:
+    def edit(wb: Any) -> None:
+        ws = wb["主要举措"]
+        ws.merge_cells("A3:A4")  # both 党的领导 measures under one merged 所属分项 cell
+
+    result, out = run_build(make_workbook(edit))
+    assert result.exit_code == 0, result.output
+    from docx import Document
+
+    text = [p.text for p in Document(str(out)).paragraphs]
+    assert any(t.startswith("2.压实法治建设工作责任。") for t in text)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from .. import catalogue as cat
 from ..errors import Problem, Severity, WorkbookUnreadable
@@ -156,6 +156,55 @@ def _formula_cells(path: Path, sheets: list[str]) -> set[str]:
         wb.close()
 
 
+@dataclass(frozen=True)
+class _Filled:
+    """A cell inside a merged range, given the value of the range's first cell."""
+
+    value: Any
+    number_format: str = ""
+
+
+_MERGE = re.compile(rb'<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _merged_ranges(ws: Any) -> list[tuple[int, int, int, int]]:
+    """(first row, first column, last row, last column), 1-based, of the sheet's merged ranges.
+
+    openpyxl's read-only mode does not read them, so they are read from the sheet's XML."""
+    path = getattr(ws, "_worksheet_path", None)
+    archive = getattr(getattr(ws, "parent", None), "_archive", None)
+    if not path or archive is None:
+        return []
+    out = []
+    tail = b""
+    with archive.open(path) as part:
+        while chunk := part.read(1 << 20):
+            window = tail + chunk
+            for m in _MERGE.finditer(window):
+                c1, r1, c2, r2 = m.groups()
+                out.append(
+                    (int(r1), column_index_from_string(c1.decode()), int(r2), column_index_from_string(c2.decode()))
+                )
+            tail = window[-200:] if b"<mergeCell" in window[-200:] else b""
+    return sorted(set(out))
+
+
+def _fill_merged(ws: Any, rows: list[list[Any]]) -> None:
+    """Every cell of a merged range reads as the range's first cell (a clerk merges 所属分项 cells)."""
+    for r1, c1, r2, c2 in _merged_ranges(ws):
+        if r1 > len(rows) or len(rows[r1 - 1]) < c1:
+            continue
+        first = rows[r1 - 1][c1 - 1]
+        value = getattr(first, "value", None)
+        for r in range(r1, min(r2, len(rows)) + 1):
+            row = rows[r - 1]
+            while len(row) < c2:
+                row.append(_Filled(None))
+            for c in range(c1, c2 + 1):
+                if (r, c) != (r1, c1):
+                    row[c - 1] = _Filled(value, getattr(first, "number_format", "") or "")
+
+
 def _rows(ws: Any, problems: list[Problem] | None = None) -> list[list[Any]]:
     """The sheet's rows, at most MAX_ROWS of them; more is reported, not read (a crafted huge sheet)."""
     rows: list[list[Any]] = []
@@ -171,6 +220,7 @@ def _rows(ws: Any, problems: list[Problem] | None = None) -> list[list[Any]]:
                 )
             break
         rows.append(list(r))
+    _fill_merged(ws, rows)
     return rows
 
 

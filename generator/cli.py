@@ -116,13 +116,17 @@ def validate(workbook: Path, agency: str | None, templates_dir: Path | None) -> 
 
 
 @main.command(context_settings=_HELP)
-@click.argument("workbook", type=click.Path(path_type=Path))
+@click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="生成的 Word 文件（.docx）。不填时写在工作簿旁边，名为“工作簿名_报告初稿.docx”。",
+    help="生成的 Word 文件（.docx）；一次生成多份时是存放初稿的文件夹。"
+    "不填时写在工作簿旁边，名为“工作簿名_报告初稿.docx”。",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=None, help="一次生成多份时同时运行的进程数，默认为处理器核数。"
 )
 @click.option("--pdf", "with_pdf", is_flag=True, help="同时用 LibreOffice 生成同名的 PDF（需已安装 LibreOffice）。")
 @_template_options
@@ -138,8 +142,9 @@ def validate(workbook: Path, agency: str | None, templates_dir: Path | None) -> 
 )
 @click.option("--annotate", is_flag=True, help="在报告的每个数字上加 Word 批注，写明它来自哪个单元格。")
 def build(
-    workbook: Path,
+    workbooks: tuple[Path, ...],
     output: Path | None,
+    jobs: int | None,
     with_pdf: bool,
     agency: str | None,
     templates_dir: Path | None,
@@ -151,13 +156,27 @@ def build(
     """检查工作簿并生成报告初稿（.docx）。有错误时列出全部问题，不写任何文件。
 
     \b
+    一次可以给出多个工作簿或一个文件夹，并行生成全部初稿，最后列出汇总表。
+
+    \b
     示例：report-draft build 数据.xlsx -o 报告初稿.docx
           report-draft build 数据.xlsx -o 报告初稿.docx --pdf
           report-draft build 数据.xlsx --agency 某县市场监管局
           report-draft build 修改稿.xlsx -o 第二稿.docx --against 第一稿.docx
+          report-draft build 各部门工作簿/ -o 初稿/ -j 2
     """
+    from .batch import collect
+
+    found = collect(list(workbooks))
+    if len(found) != 1 or workbooks[0].is_dir():
+        if against is not None or with_pdf:
+            click.echo("错误：一次生成多份时不能使用 --against 或 --pdf，请逐份生成。", err=True)
+            sys.exit(2)
+        _build_many(found, output, jobs, agency, templates_dir, force, with_sources, annotate)
+        return
     from .pipeline import build as build_report
 
+    workbook = found[0]
     target = output or workbook.with_name(f"{workbook.stem}_报告初稿.docx")
     result = _run(build_report, workbook, target, agency, templates_dir, force, with_sources, against, annotate)
     _echo_problems(result.warnings)
@@ -173,6 +192,47 @@ def build(
         pdf = target.with_suffix(".pdf")
         _run(convert_to_pdf, target, pdf)
         click.echo(f"已生成 PDF：{pdf}")
+
+
+def _build_many(
+    workbooks: list[Path],
+    folder: Path | None,
+    jobs: int | None,
+    agency: str | None,
+    templates_dir: Path | None,
+    force: bool,
+    with_sources: bool,
+    annotate: bool,
+) -> None:
+    """Build every workbook, in parallel; a summary table; exit 1 if any failed."""
+    from .batch import default_workers, plan, run_all
+
+    if not workbooks:
+        click.echo("错误：没有找到工作簿（.xlsx）。", err=True)
+        sys.exit(1)
+    if folder is not None:
+        if folder.suffix.lower() == ".docx":
+            click.echo(f"错误：{folder}：一次生成多份时，-o 应是一个文件夹。", err=True)
+            sys.exit(2)
+        folder.mkdir(parents=True, exist_ok=True)
+    todo = plan(
+        workbooks, folder, agency=agency, templates=templates_dir, force=force, sources=with_sources, annotate=annotate
+    )
+    outcomes = []
+    with click.progressbar(
+        length=len(todo), label="生成初稿", file=sys.stderr, item_show_func=lambda name: name or ""
+    ) as bar:
+        for outcome in run_all(todo, jobs or default_workers()):
+            outcomes.append(outcome)
+            bar.update(1, outcome.job.workbook.name)
+    outcomes.sort(key=lambda o: str(o.job.workbook))
+    failed = [o for o in outcomes if not o.ok]
+    click.echo("文件\t结果\t提醒\t第一个错误")
+    for o in outcomes:
+        result = f"已生成 {o.job.output}" if o.ok else "失败"
+        click.echo(f"{o.job.workbook}\t{result}\t{o.warnings}\t{o.error}")
+    click.echo(f"共 {len(outcomes)} 份：成功 {len(outcomes) - len(failed)} 份，失败 {len(failed)} 份。")
+    sys.exit(1 if failed else 0)
 
 
 @main.command(context_settings=_HELP)

@@ -75,7 +75,7 @@ def test_every_command_has_chinese_help_with_an_example(command: tuple[str, ...]
 def test_usage_errors_are_in_chinese() -> None:
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 2
-    assert "缺少参数 'WORKBOOK'" in result.output
+    assert "缺少参数 'WORKBOOKS...'" in result.output
 
 
 def test_readme_documents_every_command() -> None:

@@ -1,0 +1,200 @@
+"""Benchmark (not a test): python tests/benchmark.py [--runs N] [--batches 100,1000]
+
+Prints, on the machine it runs on, medians over repeated runs with min and max:
+- `report-draft --help` as a whole process, beside the bare interpreter's start;
+- one report from the sample workbook as a whole process, beside the import floor of our dependencies;
+- the render step alone in one process (validated model → DOCX bytes);
+- batches of generated workbooks with 1 and 2 processes, in reports per second;
+- peak resident memory of one report and of the largest batch;
+- the same content rendered by docxtpl (pip install -e .[bench]), if installed, and our time over its.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "data_inputs"))
+
+SAMPLE = ROOT / "data_inputs" / "示例县卫生健康局 2025年度数据.xlsx"
+PY = sys.executable
+
+
+def timed(fn, runs: int) -> tuple[float, float, float]:  # type: ignore[no-untyped-def]
+    values = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        values.append(time.perf_counter() - t)
+    return statistics.median(values), min(values), max(values)
+
+
+def process(*args: str) -> None:
+    subprocess.run([PY, *args], check=True, capture_output=True, cwd=ROOT)
+
+
+def child_peak_mb(*args: str) -> float:
+    code = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run(sys.argv[1:], check=True, capture_output=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
+    )
+    out = subprocess.run([PY, "-c", code, PY, *args], check=True, capture_output=True, text=True, cwd=ROOT)
+    return float(out.stdout.strip())
+
+
+def line(name: str, stats: tuple[float, float, float], unit: str = "ms") -> str:
+    scale = 1000 if unit == "ms" else 1
+    med, lo, hi = (x * scale for x in stats)
+    return f"{name:<44} {med:9.1f} {unit}  (min {lo:.1f}, max {hi:.1f})"
+
+
+def make_batch(folder: Path, count: int) -> None:
+    """``count`` workbooks: ten variants of the sample with other figures, copied."""
+    import make_sample
+
+    from tests.conftest import find_row
+
+    folder.mkdir(parents=True, exist_ok=True)
+    variants = []
+    for v in range(10):
+        wb = make_sample.sample_workbook()
+        ws = wb["行政执法"]
+        ws.cell(row=find_row(ws, "penalty_cases"), column=3).value = 150 + v
+        path = folder / f"variant{v}.bin"
+        wb.save(path)
+        variants.append(path.read_bytes())
+        path.unlink()
+    for i in range(count):
+        (folder / f"部门{i:04d}.xlsx").write_bytes(variants[i % 10])
+
+
+def docxtpl_template(draft: Path, folder: Path) -> tuple[Path, dict[str, str]]:
+    """The same content as a Word template with Jinja tags: every paragraph's text is a tag."""
+    from docx import Document
+
+    doc = Document(str(draft))
+    context: dict[str, str] = {}
+    for i, p in enumerate(doc.paragraphs):
+        if not p.text:
+            continue
+        context[f"p{i}"] = p.text
+        for r in p.runs[1:]:
+            r.text = ""
+        if p.runs:
+            p.runs[0].text = f"{{{{ p{i} }}}}"
+    path = folder / "template.docx"
+    doc.save(str(path))
+    return path, context
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--batches", default="100,1000")
+    args = parser.parse_args()
+    runs = args.runs
+    batches = [int(x) for x in args.batches.split(",") if x]
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {runs} runs each")
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        out = tmp / "draft.docx"
+        floor_imports = "import docx, openpyxl, pydantic, jinja2, click"
+        rows = [
+            line("bare interpreter start", timed(lambda: process("-c", "pass"), runs)),
+            line("report-draft --help (whole process)", timed(lambda: process("-m", "generator", "--help"), runs)),
+            line("import floor (docx, openpyxl, pydantic, jinja2)", timed(lambda: process("-c", floor_imports), runs)),
+        ]
+
+        def one_report() -> None:
+            if out.exists():
+                out.unlink()
+            process("-m", "generator", "build", str(SAMPLE), "-o", str(out))
+
+        whole = timed(one_report, runs)
+        rows.append(line("one report (whole process)", whole))
+
+        from generator.pipeline import document_bytes, load
+        from generator.render import render_outline
+
+        loaded = load(SAMPLE)
+
+        def render_step() -> None:
+            document_bytes(loaded.report, render_outline(loaded.report, loaded.templates))
+
+        render = timed(render_step, runs * 3)
+        rows.append(line("render step (model -> DOCX bytes, in process)", render))
+        print("\n".join(rows))
+
+        one_mb = child_peak_mb("-m", "generator", "build", str(SAMPLE), "-o", str(tmp / "mem.docx"))
+        print(f"{'peak memory, one report':<44} {one_mb:9.1f} MB")
+
+        largest_mb = 0.0
+        for count in batches:
+            folder = tmp / f"batch{count}"
+            make_batch(folder, count)
+            for workers in (1, 2):
+                target = tmp / f"out{count}-{workers}"
+                t = time.perf_counter()
+                subprocess.run(
+                    [PY, "-m", "generator", "build", str(folder), "-o", str(target), "-j", str(workers)],
+                    capture_output=True,
+                    cwd=ROOT,
+                )
+                elapsed = time.perf_counter() - t
+                name = f"batch of {count}, {workers} process(es)"
+                print(f"{name:<44} {count / elapsed:9.1f} reports/s ({elapsed:.1f} s)")
+                shutil.rmtree(target)
+            if count == max(batches):
+                largest_mb = child_peak_mb("-m", "generator", "build", str(folder), "-o", str(tmp / "m"), "-j", "1")
+        if batches:
+            print(f"{f'peak memory, batch of {max(batches)} (1 process)':<44} {largest_mb:9.1f} MB")
+
+        try:
+            from docxtpl import DocxTemplate
+        except ImportError:
+            print("docxtpl is not installed (pip install -e .[bench]): no comparison")
+            return
+        template, context = docxtpl_template(out if out.exists() else tmp / "mem.docx", tmp)
+
+        def tpl_render() -> None:
+            doc = DocxTemplate(str(template))
+            doc.render(context)
+            doc.save(str(tmp / "tpl.docx"))
+
+        tpl = timed(tpl_render, runs * 3)
+        print(line("docxtpl render step (in process)", tpl))
+        script = (
+            "import json,sys\nfrom docxtpl import DocxTemplate\n"
+            "d=DocxTemplate(sys.argv[1])\n"
+            "d.render(json.load(open(sys.argv[2], encoding='utf-8')))\n"
+            "d.save(sys.argv[3])\n"
+        )
+        import json
+
+        (tmp / "ctx.json").write_text(json.dumps(context, ensure_ascii=False), encoding="utf-8")
+        tpl_whole = timed(
+            lambda: process("-c", script, str(template), str(tmp / "ctx.json"), str(tmp / "t.docx")), runs
+        )
+        print(line("docxtpl one report (whole process)", tpl_whole))
+        n = 50
+        t = time.perf_counter()
+        for _ in range(n):
+            tpl_render()
+        tpl_rate = n / (time.perf_counter() - t)
+        print(f"{'docxtpl reports per second (1 process)':<44} {tpl_rate:9.1f}")
+        print(f"{'ours / docxtpl, render step':<44} {render[0] / tpl[0]:9.2f}")
+        print(f"{'ours / docxtpl, whole process':<44} {whole[0] / tpl_whole[0]:9.2f}")
+
+
+if __name__ == "__main__":
+    main()

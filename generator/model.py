@@ -133,15 +133,14 @@ def _message(error: dict[str, Any], kind: cat.Kind) -> str:
 
 
 # -- figures ------------------------------------------------------------------------------------
+_PAIRS: dict[cat.Kind, Any] = {
+    kind: create_model(f"Pair_{kind.value}", value=(value_type, None), prev=(value_type, None))
+    for kind, value_type in _VALUE_TYPES.items()
+}  # one model per kind of figure: this year's and last year's value
+
+
 def _sheet_model(spec: cat.IndicatorSheet) -> type[BaseModel]:
-    fields: dict[str, Any] = {}
-    for ind in spec.indicators:
-        pair = create_model(
-            f"{spec.key}_{ind.key}",
-            value=(_VALUE_TYPES[ind.kind], None),
-            prev=(_VALUE_TYPES[ind.kind], None),
-        )
-        fields[ind.key] = (pair | None, None)
+    fields: dict[str, Any] = {ind.key: (_PAIRS[ind.kind] | None, None) for ind in spec.indicators}
     return create_model(f"Sheet_{spec.key}", **fields)
 
 

@@ -323,8 +323,21 @@ class ReportSandbox(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+_ENVIRONMENTS: dict[tuple[str, str], SandboxedEnvironment] = {}
+
+
 def make_environment(templates: TemplateSet) -> SandboxedEnvironment:
-    """The sandboxed environment: the agency's folder first, then the default set as ``default/``."""
+    """The sandboxed environment: the agency's folder first, then the default set as ``default/``.
+
+    One per template set and process, so a batch compiles each template once (Jinja reloads a
+    template whose file changed)."""
+    key = (str(templates.folder), str(templates.default))
+    if key not in _ENVIRONMENTS:
+        _ENVIRONMENTS[key] = _new_environment(templates)
+    return _ENVIRONMENTS[key]
+
+
+def _new_environment(templates: TemplateSet) -> SandboxedEnvironment:
     loaders: list[BaseLoader] = []
     if templates.folder is not None:
         loaders.append(FileSystemLoader(str(templates.folder), encoding="utf-8"))

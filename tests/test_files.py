@@ -254,3 +254,16 @@ def test_merged_cells_read_as_their_first_cell(make_workbook: WorkbookMaker) -> 
 
     text = [p.text for p in Document(str(out)).paragraphs]
     assert any(t.startswith("2.压实法治建设工作责任。") for t in text)
+
+
+def test_openpyxl_warnings_do_not_reach_the_clerk(make_workbook: WorkbookMaker) -> None:
+    import subprocess
+
+    def edit(wb: Any) -> None:
+        cell = wb["行政执法"].cell(row=find_row(wb["行政执法"], "penalty_cases"), column=6)
+        cell.value = 2972634  # a date serial far out of range in a cell formatted as a date
+        cell.number_format = "yyyy-mm-dd"
+
+    path = make_workbook(edit)
+    out = subprocess.run([sys.executable, "-m", "generator", "validate", str(path)], capture_output=True, cwd=ROOT)
+    assert b"UserWarning" not in out.stderr and b"Warning" not in out.stdout + out.stderr

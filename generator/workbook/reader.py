@@ -9,6 +9,7 @@ key) are collected as :class:`~generator.errors.Problem` objects, all of them.
 from __future__ import annotations
 
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -447,7 +448,16 @@ def _check_formulas(path: Path, raw: RawWorkbook, sheets: list[str]) -> None:
 
 
 def read_workbook(path: Path) -> RawWorkbook:
-    """Read every sheet the catalogue knows; raise :class:`WorkbookUnreadable` if it cannot open."""
+    """Read every sheet the catalogue knows; raise :class:`WorkbookUnreadable` if it cannot open.
+
+    openpyxl's own warnings (in English, about styles or odd dates) are not for the clerk: what
+    matters in them surfaces as a problem with its cell."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _read(path)
+
+
+def _read(path: Path) -> RawWorkbook:
     wb = _open(path)
     try:
         raw = RawWorkbook(source=str(path))

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from . import gbt9704 as std
-from .docx_props import Docx, Para, Props, Section, read_docx
+from .docx_props import Docx, Para, Props, Section, read_docx, to_int
 from .markup import OFFICIAL_ITEMS
 
 STANDARD = "GB/T 9704-2012"
@@ -91,14 +91,7 @@ def family_of(font: str) -> str:
 
 
 def _size_pt(props: Props) -> float:
-    return _int(props.get(("sz", "val")), 20) / 2  # Word's default is 10 pt
-
-
-def _int(value: str | None, default: int = 0) -> int:
-    try:
-        return int(float(value)) if value not in (None, "") else default
-    except ValueError:
-        return default
+    return to_int(props.get(("sz", "val")), 20) / 2  # Word's default is 10 pt
 
 
 # -- classifying paragraphs -------------------------------------------------------------------
@@ -247,7 +240,7 @@ class _Audit:
     def _pitch(self, p: Para, section: Section) -> float:
         """Line pitch in twips, as Word computes it for the paragraph."""
         rule = p.pprops.get(("spacing", "lineRule"), "auto")
-        line = _int(p.pprops.get(("spacing", "line")), 240)
+        line = to_int(p.pprops.get(("spacing", "line")), 240)
         snap = p.pprops.get(("snapToGrid", "val"), "1") not in ("0", "false", "off")
         if rule in ("exact", "atLeast"):
             return float(line)
@@ -260,7 +253,7 @@ class _Audit:
         size = _size_pt(p.rprops)
         if section.grid_type in ("linesAndChars", "snapToChars"):
             return (size + section.char_space / 4096) * 20
-        return size * 20 + _int(p.rprops.get(("spacing", "val")))
+        return size * 20 + to_int(p.rprops.get(("spacing", "val")))
 
     def grid(self, section: Section, body: list[Para]) -> None:
         plain = [p for p in body if _heading(p) is None]
@@ -312,7 +305,7 @@ class _Audit:
             runs = [r for r in p.runs if r.text.strip()]
             if h is not None and runs:
                 self._expect("font.heading", p, levels[h.level], std.SIZE_3HAO.pt, f"{h.level}级标题", runs[0].props)
-                rest = _after_heading(runs, h)
+                rest = _after_heading(runs)
                 if rest:
                     self._body_runs(p, rest)
             else:
@@ -333,7 +326,7 @@ class _Audit:
 
     def _indent(self, p: Para) -> None:
         chars = p.pprops.get(("ind", "firstLineChars"))
-        if chars is not None and _int(chars) == 200:
+        if chars is not None and to_int(chars) == 200:
             return
         first = _first_line(p)
         expected = std.FIRST_LINE_INDENT.twips
@@ -474,13 +467,13 @@ class _Audit:
 
 def _first_line(p: Para) -> int:
     if ("ind", "hanging") in p.pprops:
-        return -_int(p.pprops[("ind", "hanging")])
-    return _int(p.pprops.get(("ind", "firstLine")))
+        return -to_int(p.pprops[("ind", "hanging")])
+    return to_int(p.pprops.get(("ind", "firstLine")))
 
 
 def _ind(p: Para, side: str) -> int:
     alias = {"left": "start", "right": "end"}[side]
-    return _int(p.pprops.get(("ind", side), p.pprops.get(("ind", alias))))
+    return to_int(p.pprops.get(("ind", side), p.pprops.get(("ind", alias))))
 
 
 def _side_text(p: Para) -> str:
@@ -492,7 +485,7 @@ def _size_name(pt: float) -> str:
     return {16.0: "三号", 22.0: "二号", 14.0: "四号"}.get(pt, f"{pt:g}磅")
 
 
-def _after_heading(runs: list, h: _Heading) -> list:
+def _after_heading(runs: list) -> list:
     """The runs of a run-in heading that follow its title sentence (they are body text)."""
     seen = ""
     for i, r in enumerate(runs):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import catalogue as cat
-from .outline import Outline
+from .outline import Outline, split_sentences
 from .workbook.reader import Cell, RawWorkbook
 
 
@@ -83,11 +83,8 @@ def cell_changes(old: RawWorkbook, new: RawWorkbook) -> list[CellChange]:
     return out
 
 
-_SENTENCE = re.compile(r"[^。；！？]*[。；！？]|[^。；！？]+$")
-
-
 def sentences(outline: Outline) -> list[str]:
-    return [s for line in outline.text().splitlines() for s in (m.strip() for m in _SENTENCE.findall(line)) if s]
+    return [s.strip() for line in outline.text().splitlines() for s in split_sentences(line)]
 
 
 def sentence_changes(old: Outline, new: Outline) -> list[SentenceChange]:

@@ -60,11 +60,9 @@ def validate_dispatch(
 
     def where(key: str) -> str:
         """The cell, or the profile when the value came from there."""
-        if key in cells and _text(cells[key]):
+        if key in cells and (_text(cells[key]) or key not in (defaults or {})):
             return cells[key].ref
-        return (
-            "机关资料“发文要素”" if key in (defaults or {}) else cells[key].ref if key in cells else cat.DISPATCH_SHEET
-        )
+        return "机关资料“发文要素”" if key in (defaults or {}) else cat.DISPATCH_SHEET
 
     for key, field in fields.items():
         text = _text(cells.get(key)) or (defaults or {}).get(key, "")

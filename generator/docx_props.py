@@ -231,7 +231,8 @@ def _paragraphs(container: ET.Element, styles: _Styles, start: int = 1) -> list[
     return out
 
 
-def _int(value: str | None, default: int = 0) -> int:
+def to_int(value: str | None, default: int = 0) -> int:
+    """An OOXML number attribute (twips, half-points …), or ``default`` when absent or malformed."""
     try:
         return int(float(value)) if value not in (None, "") else default
     except ValueError:
@@ -276,16 +277,16 @@ def read_docx(path: Path) -> Docx:
                     footers[ref.get(w("type"), "default")] = _paragraphs(part, styles)
             sections.append(
                 Section(
-                    width=_int(pg.get(w("w")) if pg is not None else None),
-                    height=_int(pg.get(w("h")) if pg is not None else None),
-                    top=_int(mar.get(w("top")) if mar is not None else None),
-                    bottom=_int(mar.get(w("bottom")) if mar is not None else None),
-                    left=_int(mar.get(w("left")) if mar is not None else None),
-                    right=_int(mar.get(w("right")) if mar is not None else None),
-                    footer=_int(mar.get(w("footer")) if mar is not None else None),
+                    width=to_int(pg.get(w("w")) if pg is not None else None),
+                    height=to_int(pg.get(w("h")) if pg is not None else None),
+                    top=to_int(mar.get(w("top")) if mar is not None else None),
+                    bottom=to_int(mar.get(w("bottom")) if mar is not None else None),
+                    left=to_int(mar.get(w("left")) if mar is not None else None),
+                    right=to_int(mar.get(w("right")) if mar is not None else None),
+                    footer=to_int(mar.get(w("footer")) if mar is not None else None),
                     grid_type=grid.get(w("type"), "default") if grid is not None else "default",
-                    line_pitch=_int(grid.get(w("linePitch")) if grid is not None else None),
-                    char_space=_int(grid.get(w("charSpace")) if grid is not None else None),
+                    line_pitch=to_int(grid.get(w("linePitch")) if grid is not None else None),
+                    char_space=to_int(grid.get(w("charSpace")) if grid is not None else None),
                     footers=footers,
                 )
             )

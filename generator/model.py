@@ -39,16 +39,9 @@ def _number_in(value: Any) -> Any:
     return value
 
 
-def _rate_in(value: Any) -> Any:
-    value = _number_in(value)
-    if isinstance(value, str) and value.endswith("%"):
-        return value[:-1]
-    return value
-
-
 CountValue = Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_number_in)]
 DecimalValue = Annotated[Annotated[Decimal, Field(ge=0, allow_inf_nan=False)] | None, BeforeValidator(_number_in)]
-RateValue = Annotated[Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)] | None, BeforeValidator(_rate_in)]
+RateValue = Annotated[Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)] | None, BeforeValidator(_number_in)]
 
 _VALUE_TYPES: dict[cat.Kind, Any] = {
     cat.Kind.COUNT: CountValue,

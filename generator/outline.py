@@ -19,6 +19,14 @@ FIGURE_OPEN, FIGURE_SEP, FIGURE_CLOSE = "\ue004", "\ue005", "\ue006"
 FIGURE = re.compile(f"{FIGURE_OPEN}(\\w+){FIGURE_SEP}([^{FIGURE_CLOSE}]*){FIGURE_CLOSE}")
 
 
+_SENTENCE = re.compile(r"[^。；！？]*[。；！？]|[^。；！？]+$")
+
+
+def split_sentences(text: str) -> list[str]:
+    """A paragraph's sentences, each with its closing mark (what diff and tracked changes compare)."""
+    return [s for s in _SENTENCE.findall(text) if s.strip()]
+
+
 def plain(text: str) -> str:
     """Block text without the figure marks."""
     return FIGURE.sub(lambda m: m[2], text)

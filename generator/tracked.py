@@ -12,7 +12,6 @@ import copy
 import datetime as dt
 import difflib
 import io
-import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -23,9 +22,9 @@ from lxml import etree
 
 from .docx_props import read_docx
 from .ooxml import el, put
+from .outline import split_sentences
 
 AUTHOR = "报告生成器"
-_SENTENCE = re.compile(r"[^。；！？]*[。；！？]|[^。；！？]+$")
 
 
 class _Marks:
@@ -40,10 +39,6 @@ class _Marks:
 
 def _text(p: Any) -> str:
     return "".join(t.text or "" for t in p.iter(qn("w:t")))
-
-
-def _split(text: str) -> list[str]:
-    return [s for s in _SENTENCE.findall(text) if s]
 
 
 def _run(text: str, rpr: Any, deleted: bool = False) -> Any:
@@ -95,7 +90,7 @@ def _mark_paragraph(p: Any, kind: str, marks: _Marks) -> None:
 def _changed(p: Any, old_text: str, marks: _Marks) -> None:
     chars = _chars(p)
     new_text = "".join(c for c, _ in chars)
-    old_s, new_s = _split(old_text), _split(new_text)
+    old_s, new_s = split_sentences(old_text), split_sentences(new_text)
     starts = [0]
     for s in new_s:
         starts.append(starts[-1] + len(s))

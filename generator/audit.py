@@ -461,8 +461,17 @@ class _Audit:
         self.punctuation()
         self.date()
         if section is not None:
-            self.page_numbers(section)
+            # a 版记 section whose number is an IF field (shown only without a blank page before
+            # it, 7.5) is judged by the section before it, whose numbers it repeats
+            plain = [s for s in self.doc.sections if not _conditional_footer(s)]
+            self.page_numbers(plain[-1] if plain else section)
         return self.findings
+
+
+def _conditional_footer(section: Section) -> bool:
+    return any(
+        r.field_code.strip().upper().startswith("IF") for ps in section.footers.values() for p in ps for r in p.runs
+    )
 
 
 def _first_line(p: Para) -> int:

@@ -19,6 +19,7 @@ from .ooxml import add_run, add_tab, append_to_body, el, half_points, paragraph,
 from .outline import Attachment, AttachmentNote, Imprint, Masthead, Note, Table
 
 _BODY = "GwBody"
+BODY_END_BOOKMARK = "GwBodyEnd"  # the last paragraph before the 版记; its page decides the blank page
 _TYPE_WIDTH = round(std.TYPE_AREA_WIDTH.twips)
 
 
@@ -191,6 +192,10 @@ def write_imprint(doc: Any, imprint: Imprint) -> None:
     """
     doc.add_section(WD_SECTION.EVEN_PAGE)
     body = doc.element.body
+    # the paragraph that closes the body's section: a PAGEREF to it finds the body's last page
+    [*_, end] = body.xpath("w:p[w:pPr/w:sectPr]")
+    end.append(el("w:bookmarkStart", id="0", name=BODY_END_BOOKMARK))
+    end.append(el("w:bookmarkEnd", id="0"))
     cc_lines = _imprint_lines(imprint) - 1
     _blank(body, std.LINES_PER_PAGE - cc_lines - 1)
     side = round(std.IMPRINT_SIDE.twips)

@@ -24,6 +24,7 @@ from docx.text.run import Run
 
 from . import gbt9704 as std
 from .docx_apparatus import (
+    BODY_END_BOOKMARK,
     write_attachment,
     write_attachment_note,
     write_imprint,
@@ -261,11 +262,19 @@ def _setup_section(doc: DocumentObject) -> None:
     _page_number_footer(section.even_page_footer.paragraphs[0], odd=False)
 
 
-def _page_number_footer(paragraph: Any, odd: bool) -> None:
-    """ "— N —" in 4号宋体: odd pages right with one 字 on the right, even pages left (7.5)."""
+def _page_number_footer(paragraph: Any, odd: bool, unless_blank_before: str | None = None) -> None:
+    """ "— N —" in 4号宋体: odd pages right with one 字 on the right, even pages left (7.5).
+
+    With ``unless_blank_before`` (the bookmark on the body's last paragraph) the number is a field
+    that Word and WPS evaluate on the 版记 page: shown when the body ends on an odd page, left out
+    when it ends on an even one, for then a blank page stands before the 版记 and 7.5 numbers
+    neither.  The blank page that an even-page section break inserts carries no footer at all.
+    """
     p = paragraph._p
     for old in p.findall(qn("w:pPr")):
         p.remove(old)  # the template's footer paragraph carries a style of its own
+    for old in p.findall(qn("w:r")):
+        p.remove(old)
     ppr = p.get_or_add_pPr()
     ppr.append(el("w:pStyle", val="GwPageNumber"))
     side = std.PAGE_NUMBER_SIDE_SPACE
@@ -280,25 +289,49 @@ def _page_number_footer(paragraph: Any, odd: bool) -> None:
         r = el("w:r")
         if fld is not None:
             r.append(el("w:fldChar", fldCharType=fld))
-        elif instr is not None:
-            t = el("w:instrText")
-            t.set(qn("xml:space"), "preserve")
-            t.text = instr
-            r.append(t)
         else:
-            t = el("w:t")
+            t = el("w:instrText" if instr is not None else "w:t")
             t.set(qn("xml:space"), "preserve")
-            t.text = text
+            t.text = instr if instr is not None else text
             r.append(t)
         p.append(r)
 
-    run(f"{std.PAGE_NUMBER_DASH} ")
+    def field(code: str, result: str) -> None:
+        run(fld="begin")
+        run(instr=code)
+        run(fld="separate")
+        run(result)
+        run(fld="end")
+
+    dash = std.PAGE_NUMBER_DASH
+    if unless_blank_before is None:
+        run(f"{dash} ")
+        field(" PAGE ", "1")
+        run(f" {dash}")
+        return
+    # { IF { = MOD({ PAGEREF end }, 2) } = 1 "— { PAGE } —" "" }
     run(fld="begin")
-    run(instr=" PAGE ")
+    run(instr=" IF ")
+    run(fld="begin")
+    run(instr=" = MOD( ")
+    field(f" PAGEREF {unless_blank_before} ", "1")
+    run(instr=", 2) ")
     run(fld="separate")
     run("1")
     run(fld="end")
-    run(f" {std.PAGE_NUMBER_DASH}")
+    run(instr=f' = 1 "{dash} ')
+    field(" PAGE ", "2")
+    run(instr=f' {dash}" "" ')
+    run(fld="separate")
+    run(fld="end")
+
+
+def _imprint_footers(doc: DocumentObject) -> None:
+    """The 版记's section numbers its page only when no blank page stands before it (7.5)."""
+    section = doc.sections[-1]
+    for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+        footer.is_linked_to_previous = False
+        _page_number_footer(footer.paragraphs[0], odd, unless_blank_before=BODY_END_BOOKMARK)
 
 
 def _title_lines(title: Title) -> list[str]:
@@ -416,6 +449,7 @@ def build_document(outline: Outline, info: DocumentInfo) -> DocumentObject:
             write_attachment(body, block, _title_lines(Title(block.title)), notes.write)
         elif isinstance(block, Imprint):
             write_imprint(doc, block)
+            _imprint_footers(doc)
     stamp = dt.datetime.combine(info.date, dt.time(9, 0))
     notes.finish(stamp)
     props = doc.core_properties

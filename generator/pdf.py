@@ -6,10 +6,13 @@ open does not swallow the request; the PDF is written beside the draft through a
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 from .errors import OutputProblem
@@ -34,28 +37,85 @@ def find_soffice() -> str | None:
     return next((str(p) for p in _WINDOWS_PLACES if p.exists()), None)
 
 
+# LibreOffice's PDF filter: keep the blank pages that odd/even-page section breaks insert, so that a
+# double-sided print of the PDF puts the 版记 on the back of the last sheet.
+_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def libreoffice_variants(docx: bytes) -> list[bytes]:
+    """What LibreOffice is given for a draft: the draft itself, or two copies when it has a 版记.
+
+    The 版记's page number is a Word field (IF, MOD, PAGEREF) that LibreOffice cannot evaluate: it
+    prints the nested results side by side.  So it gets the two outcomes instead: the 版记 on the
+    next even page with no number (right when a blank page is inserted before it), and the 版记 on
+    the next page numbered like the body (right when none is).  :func:`convert_to_pdf` keeps the
+    first when its PDF is longer, that is when LibreOffice did insert the blank page.
+    """
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        parts = {info.filename: z.read(info) for info in z.infolist()}
+    document = etree.fromstring(parts["word/document.xml"])
+    if not document.xpath("//w:bookmarkStart[@w:name='GwBodyEnd']", namespaces={"w": _W}):
+        return [docx]
+    ns = {"w": _W}
+    [body_sect, imprint_sect] = document.xpath("//w:sectPr", namespaces=ns)[-2:]
+    rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
+    target = {r.get("Id"): "word/" + r.get("Target") for r in rels.iter(f"{{{_RELS}}}Relationship")}
+    refs = imprint_sect.findall(f"{{{_W}}}footerReference")
+
+    unnumbered = dict(parts)
+    for ref in refs:
+        footer = etree.fromstring(parts[target[ref.get(f"{{{_R}}}id")]])
+        for run in footer.xpath("//w:r", namespaces=ns):
+            run.getparent().remove(run)
+        unnumbered[target[ref.get(f"{{{_R}}}id")]] = etree.tostring(footer, xml_declaration=True, encoding="UTF-8")
+
+    body_ids = {
+        ref.get(f"{{{_W}}}type"): ref.get(f"{{{_R}}}id") for ref in body_sect.findall(f"{{{_W}}}footerReference")
+    }
+    for ref in refs:
+        ref.set(f"{{{_R}}}id", body_ids[ref.get(f"{{{_W}}}type")])
+    imprint_sect.find(f"{{{_W}}}type").set(f"{{{_W}}}val", "nextPage")
+    numbered = dict(parts, **{"word/document.xml": etree.tostring(document, xml_declaration=True, encoding="UTF-8")})
+    return [_zip(unnumbered), _zip(numbered)]
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return buffer.getvalue()
+
+
+def page_count(pdf: bytes) -> int:
+    """Pages of a PDF that LibreOffice wrote (its page tree's /Count, which is never compressed)."""
+    counts = [int(c) for c in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf, re.S)]
+    return max(counts, default=0)
+
+
 def convert_to_pdf(docx: Path, pdf: Path) -> None:
     """Write ``pdf`` from ``docx``; raise :class:`OutputProblem` with a Chinese message if it cannot."""
     exe = find_soffice()
     if exe is None:
         raise OutputProblem(HOW_TO_GET)
+    variants = libreoffice_variants(docx.read_bytes())
     with tempfile.TemporaryDirectory(prefix="report-draft-") as tmp:
         folder = Path(tmp)
         profile = (folder / "profile").as_uri()
-        source = folder / "draft.docx"  # a plain name: some LibreOffice builds mishandle unusual paths
-        shutil.copyfile(docx, source)
+        # plain names: some LibreOffice builds mishandle unusual paths
+        sources = [folder / f"draft{i}.docx" for i in range(len(variants))]
+        for source, data in zip(sources, variants, strict=True):
+            source.write_bytes(data)
         try:
             subprocess.run(
-                [
-                    exe,
-                    f"-env:UserInstallation={profile}",
-                    "--headless",
-                    "--convert-to",
-                    "pdf",
-                    "--outdir",
-                    str(folder),
-                    str(source),
-                ],
+                [exe, f"-env:UserInstallation={profile}", "--headless", "--convert-to", _FILTER]
+                + ["--outdir", str(folder)]
+                + [str(s) for s in sources],
                 check=True,
                 capture_output=True,
                 timeout=CONVERT_TIMEOUT_S,
@@ -66,7 +126,10 @@ def convert_to_pdf(docx: Path, pdf: Path) -> None:
             raise OutputProblem(
                 f"{pdf}：LibreOffice 转换失败（{exc}）。可在 Word / WPS 中打开初稿另存为 PDF。"
             ) from exc
-        produced = folder / "draft.pdf"
-        if not produced.exists():
+        produced = [s.with_suffix(".pdf") for s in sources]
+        if not all(p.exists() for p in produced):
             raise OutputProblem(f"{pdf}：LibreOffice 没有生成 PDF。可在 Word / WPS 中打开初稿另存为 PDF。")
-        write_bytes(pdf, produced.read_bytes())
+        pdfs = [p.read_bytes() for p in produced]
+        if len(pdfs) == 2 and page_count(pdfs[0]) <= page_count(pdfs[1]):
+            pdfs.reverse()  # no blank page before the 版记: it keeps its number
+        write_bytes(pdf, pdfs[0])

@@ -12,8 +12,9 @@ from docx import Document
 from generator import gbt9704 as std
 from generator.audit import audit
 from generator.cli import main
+from generator.pdf import convert_to_pdf
 from tests.conftest import WorkbookMaker, find_row
-from tests.pdf_layout import Page, ink_extent, raster, read_pages, to_pdf
+from tests.pdf_layout import Page, ink_extent, raster, read_pages
 from tests.test_check import mutate, replace_text
 
 TOP = std.MARGIN_TOP.mm
@@ -50,7 +51,10 @@ def upward_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def upward_pdf(upward_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return to_pdf(upward_docx, tmp_path_factory.mktemp("上报 pdf"))
+    """The PDF that ``build --pdf`` writes (LibreOffice, keeping the blank pages it inserts)."""
+    pdf = tmp_path_factory.mktemp("上报 pdf") / "上报 报告.pdf"
+    convert_to_pdf(upward_docx, pdf)
+    return pdf
 
 
 @pytest.fixture(scope="module")
@@ -127,12 +131,11 @@ def test_the_red_rule_is_4mm_below_the_document_number(upward_pdf: Path, pages: 
     assert rule - bottom == pytest.approx(std.RULE_GAP.mm, abs=1.0)
 
 
-def test_the_imprint_is_on_the_last_page_with_an_even_number(upward_pdf: Path, pages: list[Page]) -> None:
+def _imprint_rules_hold(pdf: Path, pages: list[Page]) -> None:
     last = pages[-1]
+    assert len(pages) % 2 == 0  # the 版记 is on the back of the last sheet (7.4)
     assert any(line.text.endswith("印发") for line in last.lines)
-    [number] = last.page_number_lines()
-    assert int(number.text.strip("—")) % 2 == 0
-    rules = raster(upward_pdf, len(pages), 150).rules()
+    rules = raster(pdf, len(pages), 150).rules()
     assert len(rules) == 3  # thick, thin, thick (7.4.1)
     # LibreOffice 7.4 starts every page of an odd- or even-page section 3.6 mm lower than Word does
     # (measured against a new-page section, which it starts at the margin): the last rule lands
@@ -141,8 +144,62 @@ def test_the_imprint_is_on_the_last_page_with_an_even_number(upward_pdf: Path, p
     assert rules[1] - rules[0] == pytest.approx(PITCH, abs=0.6)
 
 
+def test_a_blank_page_before_the_imprint_and_the_imprint_page_are_unnumbered(
+    upward_pdf: Path, pages: list[Page]
+) -> None:
+    # the sample's attachment ends on an even page, so a blank page comes before the 版记 (7.5)
+    _imprint_rules_hold(upward_pdf, pages)
+    assert pages[-2].lines == []
+    assert raster(upward_pdf, len(pages) - 1, 50).rules() == []
+    assert pages[-1].page_number_lines() == []
+    [before] = pages[-3].page_number_lines()
+    assert before.text == f"—{len(pages) - 2}—"
+
+
+def test_without_a_blank_page_the_imprint_page_keeps_its_even_number(tmp_path: Path) -> None:
+    import make_sample
+
+    wb = make_sample.sample_workbook()
+    upward(wb)
+    ws = wb["下年安排"]
+    for i in range(2):  # two long plans move the attachment's end to an odd page
+        ws.cell(row=7 + i, column=1).value = f"加强第{i + 1}项重点工作"
+        ws.cell(row=7 + i, column=2).value = "围绕年度目标任务，细化工作措施，明确责任分工和完成时限，" * 4
+    wb.save(tmp_path / "长.xlsx")
+    out = tmp_path / "长.docx"
+    assert CliRunner().invoke(main, ["build", str(tmp_path / "长.xlsx"), "-o", str(out), "--pdf"]).exit_code == 0
+    pdf = out.with_suffix(".pdf")
+    pages = read_pages(pdf)
+    _imprint_rules_hold(pdf, pages)
+    [number] = pages[-1].page_number_lines()
+    assert number.text == f"—{len(pages)}—"
+    [before] = pages[-2].page_number_lines()
+    assert before.text == f"—{len(pages) - 1}—"
+
+
+def test_the_imprint_page_number_is_a_field_on_the_bodys_last_page(upward_docx: Path) -> None:
+    """What Word and WPS evaluate: { IF { = MOD({ PAGEREF end }, 2) } = 1 "— { PAGE } —" "" }."""
+    import zipfile
+
+    from lxml import etree
+
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    with zipfile.ZipFile(upward_docx) as z:
+        document = etree.fromstring(z.read("word/document.xml"))
+        footers = {n: etree.fromstring(z.read(n)) for n in z.namelist() if n.startswith("word/footer")}
+    sects = document.xpath("//w:sectPr", namespaces=ns)
+    assert sects[-1].find("w:type", ns).get(f"{{{ns['w']}}}val") == "evenPage"
+    [end] = document.xpath("//w:bookmarkStart[@w:name='GwBodyEnd']", namespaces=ns)
+    assert end.getparent().find("w:pPr/w:sectPr", ns) is sects[-2]  # closes the body's section
+    codes = {name: "".join(f.xpath("//w:instrText/text()", namespaces=ns)).split() for name, f in footers.items()}
+    conditional = [c for c in codes.values() if c and c[0] == "IF"]
+    assert len(conditional) == 2  # odd and even footer of the 版记's section
+    assert conditional[0] == ["IF", "=", "MOD(", "PAGEREF", "GwBodyEnd", ",", "2)", "=", "1", '"—', "PAGE", '—"', '""']
+    assert sum(c == ["PAGE"] for c in codes.values()) == 2  # the body's odd and even footers
+
+
 def test_body_pages_keep_22_lines_with_the_masthead(pages: list[Page]) -> None:
-    body_pages = [p for p in pages[1:] if not any(line.text == "附件" for line in p.lines)]
+    body_pages = [p for p in pages[1:] if p.lines and not any(line.text == "附件" for line in p.lines)]
     full = [p for p in body_pages if len(p.body_lines()) == std.LINES_PER_PAGE]
     assert len(full) >= 4
     for page in full:

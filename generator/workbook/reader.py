@@ -23,6 +23,7 @@ from ..errors import Problem, Severity, WorkbookUnreadable
 
 HEADER_SEARCH_ROWS = 6  # the header row is looked for in the first rows of a sheet
 MAX_ROWS = 5000  # rows read from a sheet; a workbook of ours never needs more
+UNKNOWN_KEYS_NAMED = 3  # unknown 编码 warned about one by one; the rest in one warning
 MAX_UNPACKED = 200 * 1024 * 1024  # the workbook's parts unpacked, at most (zip bombs)
 MAX_RATIO = 100  # a large part that unpacks to more than this many times its packed size is refused
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, .et and password-protected .xlsx share it
@@ -361,6 +362,25 @@ def _read_indicator_rows(
     return out
 
 
+def _unknown_keys(unknown: list[RawIndicator]) -> list[Problem]:
+    """A warning for each of the first few unknown keys, then one for the rest."""
+    where = f"本单位特有的指标请填在“{cat.SPECIAL_SHEET}”表。"
+    out = [
+        Problem(Severity.WARNING, ind.key_ref, f"编码“{ind.key}”不是本表的指标，已忽略。{where}")
+        for ind in unknown[:UNKNOWN_KEYS_NAMED]
+    ]
+    if len(unknown) > UNKNOWN_KEYS_NAMED:
+        rest = unknown[UNKNOWN_KEYS_NAMED:]
+        out.append(
+            Problem(
+                Severity.WARNING,
+                rest[0].key_ref,
+                f"从这里起另有 {len(rest)} 个编码不是本表的指标，已忽略。{where}",
+            )
+        )
+    return out
+
+
 def _read_indicators(wb: Any, raw: RawWorkbook) -> None:
     for spec in cat.INDICATOR_SHEETS:
         if spec.name not in wb.sheetnames:
@@ -368,16 +388,14 @@ def _read_indicators(wb: Any, raw: RawWorkbook) -> None:
             continue
         known = {i.key for i in spec.indicators}
         found: dict[str, RawIndicator] = {}
+        before = len(raw.problems)
         rows = _read_indicator_rows(spec.name, _rows(wb[spec.name], raw.problems), cat.INDICATOR_COLUMNS, raw.problems)
+        refused = any(p.severity is Severity.ERROR for p in raw.problems[before:])
+        unknown = [ind for ind in rows if ind.key not in known]
+        if not refused:  # a sheet refused as a whole needs no word on each of its rows
+            raw.problems += _unknown_keys(unknown)
         for ind in rows:
             if ind.key not in known:
-                raw.problems.append(
-                    Problem(
-                        Severity.WARNING,
-                        ind.key_ref,
-                        f"编码“{ind.key}”不是本表的指标，已忽略。本单位特有的指标请填在“{cat.SPECIAL_SHEET}”表。",
-                    )
-                )
                 continue
             if ind.key in found:
                 raw.problems.append(

@@ -1,0 +1,472 @@
+"""The bad-input catalogue (README, developer section): every case with the exact text the clerk sees.
+
+Each case is a whole run of ``report-draft build``: the complete output, word for word, with its cells;
+the exit status; and, for a refusal, that no draft (nor a temporary file) appeared and the workbook is
+unchanged.  The README's table lists the same case names; ``test_the_readme_lists_every_case`` keeps
+the two together.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from tests.conftest import ROOT, SAMPLE, WorkbookMaker, find_row
+from tests.hostile_files import encrypted, million_rows, old_xls_named_xlsx, truncated, xxe, zip_bomb
+
+DONE = "改正错误后再生成；没有写出任何文件。"
+
+
+def _figure(sheet: str, key: str, value: Any, column: int = 3) -> Callable[[Any], None]:
+    def edit(wb: Any) -> None:
+        ws = wb[sheet]
+        ws.cell(row=find_row(ws, key), column=column, value=value)
+
+    return edit
+
+
+def _info(label: str, value: Any) -> Callable[[Any], None]:
+    return _figure("基本信息", label, value, column=2)
+
+
+def _edits(*edits: Callable[[Any], None]) -> Callable[[Any], None]:
+    def edit(wb: Any) -> None:
+        for e in edits:
+            e(wb)
+
+    return edit
+
+
+def _delete_rows(sheet: str, key: str | None = None) -> Callable[[Any], None]:
+    def edit(wb: Any) -> None:
+        ws = wb[sheet]
+        if key is None:
+            ws.delete_rows(3, ws.max_row)
+        else:
+            ws.delete_rows(find_row(ws, key))
+
+    return edit
+
+
+def _too_many_rows(wb: Any) -> None:
+    ws = wb["主要举措"]
+    for row in range(3, 5010):
+        ws.cell(row=row, column=1, value="党的领导")
+        ws.cell(row=row, column=2, value="标题")
+        ws.cell(row=row, column=3, value="内容。")
+
+
+def _enormous_cell(path: Path) -> None:
+    """A 10 MB cell in 主要举措 (openpyxl would cut a value to Excel's 32,767 characters; the XML is written)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(SAMPLE)
+    wb["主要举措"].cell(row=3, column=3, value="@@BIGCELL@@")
+    wb.save(path)
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    rng = random.Random(6)
+    chars = "法治政府建设年度报告行政执法许可复议诉讼普法公开信访学习审查顾问"
+    big = "".join(rng.choices(chars, k=3_500_000)).encode()  # 10.5 MB that does not compress like a bomb
+    marker = b"@@BIGCELL@@"
+    [part] = [name for name, data in parts.items() if marker in data]  # shared or inline string
+    parts[part] = parts[part].replace(marker, big)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def _unknown_keys(wb: Any) -> None:
+    ws = wb["行政执法"]
+    for n in range(5):
+        ws.append([f"my_key_{n}", "本局自定", 1, 2])
+
+
+def _raw(path: Path, content: bytes) -> None:
+    path.write_bytes(content)
+
+
+def _formula_without_result(path: Path) -> None:
+    """What openpyxl (or a script) leaves: a formula, and no cached value because nothing calculated it."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(SAMPLE)
+    ws = wb["行政执法"]
+    ws.cell(row=find_row(ws, "penalty_cases"), column=3).value = "=10+20"
+    wb.save(path)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One bad input.  ``make`` edits the sample workbook (a function of the workbook) or writes the
+    file itself (a function of the path, ``raw=True``); ``output`` is the whole expected output, with
+    ``{wb}`` for the workbook's path, ``{out}`` for the draft's and ``{folder}`` for the draft's folder."""
+
+    make: Callable[..., None] | None
+    output: str
+    exit_code: int = 1
+    raw: bool = False
+    name: str = "测试 工作簿.xlsx"
+    out: str = "输出 报告.docx"
+
+
+CASES: dict[str, Case] = {
+    "text in a number cell": Case(
+        _figure("行政执法", "penalty_cases", "一百五十六起"),
+        "错误：行政执法!C6：行政处罚案件：应填写数字，现在是“一百五十六起”。"
+        "只填阿拉伯数字，单位写在“单位”列；没有数据请留空。\n共 1 处错误、0 处提醒。" + DONE,
+    ),
+    "a range instead of a number": Case(
+        _figure("信访", "total", "100-120"),
+        (
+            "错误：信访!C3：受理信访事项合计：应填写数字，现在是“100-120”。只填阿拉伯数字，"
+            "单位写在“单位”列；没有数据请留空。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "negative count": Case(
+        _figure("普法", "events", -3),
+        ("错误：普法!C3：普法宣传活动：不能是负数，现在是“-3”。请填写 0 或正数。\n共 1 处错误、0 处提醒。" + DONE),
+    ),
+    "rate over 100": Case(
+        _figure("信访", "satisfaction", 103.5),
+        (
+            "错误：信访!C14：群众满意度：比率不能超过100%，现在是“103.5”。请按百分数填写"
+            "，例如 98.5 表示 98.5%。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "万 typed where the unit is 万元": Case(
+        _edits(_figure("行政执法", "fines", "32万"), _figure("行政执法", "fines", "万元", column=5)),
+        (
+            "错误：行政执法!C7：罚没款金额：单位列已是“万元”，数值中不要再写“万”或“亿”（现在是"
+            "“32万”）。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "parts that do not add up": Case(
+        _figure("政务公开", "requests", 5),
+        (
+            "错误：政务公开!C4：收到政府信息公开申请是5，但予以公开、部分公开、不予公开、本机关不掌"
+            "握相关信息、其他处理合计7，两者应当相等。请核对这几项数字。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "a part larger than its whole": Case(
+        _figure("复议诉讼", "litigation_lost", 4),
+        (
+            "错误：复议诉讼!C6：行政诉讼败诉（4）不能大于行政诉讼案件（1，复议诉讼!C5）。请核对"
+            "。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "date outside the following year": Case(
+        _info("成文日期", "2025-12-30"),
+        (
+            "错误：基本信息!B10：成文日期 2025年12月30日 不在报告年度的次年（2026年）"
+            "。年度报告应在次年成文，请核对成文日期或报告年度。\n"
+            "提醒：发文要素!B9：发文字号的年份与成文日期（2025年）不一致，请核对。\n"
+            "共 1 处错误、1 处提醒。" + DONE
+        ),
+    ),
+    "a date that is no date": Case(
+        _info("成文日期", "明年一月"),
+        (
+            "错误：基本信息!B10：成文日期无法识别：“明年一月”。请填写日期，例如 2026-01-"
+            "20 或 2026年1月20日。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "missing sheet": Case(
+        lambda wb: wb.remove(wb["信访"]),
+        (
+            "错误：信访：缺少工作表“信访”。请不要删除或改名工作表；可用 report-draft i"
+            "nit 生成空白工作簿对照恢复。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "deleted 基本信息 row": Case(
+        _delete_rows("基本信息", "机关名称"),
+        (
+            "错误：基本信息：找不到“机关名称”这一行。请在“项目”列加上“机关名称”，并在“内容”列填"
+            "写（例如：示例县卫生健康局）。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "empty required narrative sheet": Case(
+        _delete_rows("下年安排"),
+        (
+            "错误：下年安排!A3：“下年安排”表没有内容。报告第四部分是规定的必备内容，请至少填写一行"
+            "。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "unknown 〔label〕 in a narrative cell": Case(
+        lambda wb: wb["主要举措"].cell(row=3, column=3, value="共办理〔行政处罚案〕起。"),
+        (
+            "错误：主要举措!C3：引用的指标“〔行政处罚案〕”不存在（最接近的指标：行政处罚案件、行政"
+            "诉讼案件、行政复议案件）。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "formula never calculated": Case(
+        _formula_without_result,
+        (
+            "错误：行政执法!C6：这里是公式，但文件中没有它的计算结果（文件可能由其他程序生成）。请用"
+            " Excel 或 WPS 打开工作簿并保存一次，再重试。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+        raw=True,
+    ),
+    "sheet over 5,000 rows": Case(
+        _too_many_rows,
+        (
+            "错误：主要举措!A5001：工作表“主要举措”超过 5000 行，不像正常填写的工作簿。请"
+            "删去多余的行后重试。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "10 MB cell": Case(
+        _enormous_cell,
+        (
+            "错误：主要举措!C3：内容过长（3500000 字）。一项举措的内容一般不超过 5000 "
+            "字，请拆成几行或删减。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+        raw=True,
+    ),
+    "not a workbook, named .xlsx": Case(
+        lambda p: _raw(p, b"this is not a zip file"),
+        (
+            "错误：{wb}：无法作为 Excel 工作簿（.xlsx）打开（文件可能已损坏、加密或不是"
+            "工作簿）。请用 Excel 或 WPS 打开确认，另存为 .xlsx 后重试。"
+        ),
+        raw=True,
+    ),
+    ".xls": Case(
+        lambda p: _raw(p, b"\xd0\xcf\x11\xe0"),
+        (
+            "错误：{wb}：这是旧版 Excel（.xls）文件，无法直接读取。请用 Excel 或 "
+            "WPS 打开后，选择“另存为”→“Excel 工作簿（*.xlsx）”，再用新文件生成报告"
+            "。"
+        ),
+        raw=True,
+        name="旧版 数据.xls",
+    ),
+    ".et": Case(
+        lambda p: _raw(p, b"\xd0\xcf\x11\xe0"),
+        (
+            "错误：{wb}：这是 WPS 表格（.et）文件，无法直接读取。请用 Excel 或 WP"
+            "S 打开后，选择“另存为”→“Excel 工作簿（*.xlsx）”，再用新文件生成报告。"
+        ),
+        raw=True,
+        name="WPS 数据.et",
+    ),
+    ".csv": Case(
+        lambda p: _raw(p, b"a,b\n1,2\n"),
+        (
+            "错误：{wb}：这是 CSV 文本文件，无法直接读取。请用 Excel 或 WPS 打开后"
+            "，选择“另存为”→“Excel 工作簿（*.xlsx）”，再用新文件生成报告。"
+        ),
+        raw=True,
+        name="导出 数据.csv",
+    ),
+    ".ods": Case(
+        lambda p: _raw(p, b"PK\x03\x04"),
+        (
+            "错误：{wb}：这是 OpenDocument（.ods）表格，无法直接读取。请用 Exc"
+            "el 或 WPS 打开后，选择“另存为”→“Excel 工作簿（*.xlsx）”，再用新文"
+            "件生成报告。"
+        ),
+        raw=True,
+        name="数据.ods",
+    ),
+    "password-protected": Case(
+        encrypted,
+        (
+            "错误：{wb}：工作簿设置了打开密码，无法读取。请在 Excel 或 WPS 中打开，取消"
+            "密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码），保存后重试。"
+        ),
+        raw=True,
+    ),
+    ".xls content named .xlsx": Case(
+        old_xls_named_xlsx,
+        (
+            "错误：{wb}：这是旧版 Excel（.xls）或 WPS 表格（.et）格式的文件，无法"
+            "直接读取。请用 Excel 或 WPS 打开后，选择“另存为”→“Excel 工作簿（*."
+            "xlsx）”，再用新文件生成报告。"
+        ),
+        raw=True,
+    ),
+    "zip bomb": Case(
+        zip_bomb,
+        (
+            "错误：{wb}：工作簿解压后异常庞大（64 MB），不像正常填写的工作簿，已拒绝读取。请用"
+            " report-draft init 生成的空白工作簿重新填写。"
+        ),
+        raw=True,
+    ),
+    "a million rows": Case(
+        million_rows,
+        (
+            "错误：行政执法!A5001：工作表“行政执法”超过 5000 行，不像正常填写的工作簿。请"
+            "删去多余的行后重试。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+        raw=True,
+    ),
+    "unknown 编码 rows": Case(
+        _unknown_keys,
+        (
+            "提醒：行政执法!A15：编码“my_key_0”不是本表的指标，已忽略。本单位特有的指标请"
+            "填在“特色指标”表。\n"
+            "提醒：行政执法!A16：编码“my_key_1”不是本表的指标，已忽略。本单位特有的指标请"
+            "填在“特色指标”表。\n"
+            "提醒：行政执法!A17：编码“my_key_2”不是本表的指标，已忽略。本单位特有的指标请"
+            "填在“特色指标”表。\n"
+            "提醒：行政执法!A18：从这里起另有 2 个编码不是本表的指标，已忽略。本单位特有的指标请"
+            "填在“特色指标”表。\n"
+            "已生成报告初稿：{out}（39 个标题，4 处提醒）"
+        ),
+        exit_code=0,
+    ),
+    "XML entities": Case(
+        xxe,
+        (
+            "错误：{wb}：无法作为 Excel 工作簿（.xlsx）打开（文件可能已损坏、加密或不是"
+            "工作簿）。请用 Excel 或 WPS 打开确认，另存为 .xlsx 后重试。"
+        ),
+        raw=True,
+    ),
+    "truncated file": Case(
+        truncated,
+        (
+            "错误：{wb}：无法作为 Excel 工作簿（.xlsx）打开（文件可能已损坏、加密或不是"
+            "工作簿）。请用 Excel 或 WPS 打开确认，另存为 .xlsx 后重试。"
+        ),
+        raw=True,
+    ),
+    "a folder in place of the workbook": Case(
+        lambda p: p.mkdir(),
+        ("错误：{wb}：这个文件夹中没有工作簿（.xlsx 或 .xlsm）。请把工作簿放进这个文件夹，或直接写出工作簿的路径。"),
+        raw=True,
+        name="数据 文件夹",
+    ),
+    "missing path": Case(
+        lambda p: None, "错误：{wb}：找不到这个文件，请检查路径是否正确。", raw=True, name="没有 这个.xlsx"
+    ),
+    "output folder missing": Case(
+        None, "错误：{out}：文件夹“{folder}”不存在，请先创建它或换一个位置。", out="没有 这个文件夹/报告.docx"
+    ),
+    "output is the workbook": Case(
+        None, "错误：{wb}：输出文件不能与输入的工作簿相同，请换一个文件名。", out="../输入 文件/测试 工作簿.xlsx"
+    ),
+    # warnings: the draft is written
+    "rate typed as a fraction": Case(
+        _figure("信访", "satisfaction", 0.973),
+        (
+            "提醒：信访!C14：群众满意度：填的是 0.973，按 97.3% 理解。如果实际是 0."
+            "973%，请填写“0.973%”。\n"
+            "已生成报告初稿：{out}（39 个标题，1 处提醒）"
+        ),
+        exit_code=0,
+    ),
+    "unknown sheet": Case(
+        lambda wb: wb.create_sheet("我的备注"),
+        ("提醒：我的备注：工作表“我的备注”不是模板中的工作表，已忽略。\n已生成报告初稿：{out}（39 个标题，1 处提醒）"),
+        exit_code=0,
+    ),
+    "heading typed with its number": Case(
+        lambda wb: wb["主要举措"].cell(row=3, column=2, value="（一）健全法治建设领导机制"),
+        (
+            "提醒：主要举措!B3：小标题“（一）健全法治建设领导机制”自带编号，已去掉；编号由程序自动"
+            "生成。\n"
+            "已生成报告初稿：{out}（39 个标题，1 处提醒）"
+        ),
+        exit_code=0,
+    ),
+    "a figure tenfold last year's": Case(
+        _figure("行政执法", "penalty_cases", 1680),
+        (
+            "提醒：行政执法!C6：行政处罚案件：本年 1680（行政执法!C6），上年 156（行政执"
+            "法!D6），相差超过10倍，请核对是否填错。\n"
+            "已生成报告初稿：{out}（39 个标题，1 处提醒）"
+        ),
+        exit_code=0,
+    ),
+}
+
+
+def _run(case: Case, make_workbook: WorkbookMaker, tmp_path: Path) -> tuple[Any, Path, Path]:
+    folder = tmp_path / "输入 文件"
+    folder.mkdir(exist_ok=True)
+    if case.raw:
+        path = folder / case.name
+        if case.make is not None:
+            case.make(path)
+    else:
+        path = make_workbook(case.make, name=case.name)
+    out_folder = tmp_path / "输出 文件"
+    out_folder.mkdir()
+    out = (out_folder / case.out).resolve()
+    return CliRunner().invoke(main, ["build", str(path), "-o", str(out)]), path, out
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_bad_input(name: str, make_workbook: WorkbookMaker, tmp_path: Path) -> None:
+    case = CASES[name]
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    result, path, out = _run(case, make_workbook, tmp_path)
+    expected = case.output.format(wb=path, out=out, folder=out.parent)
+    assert result.output == expected + "\n", result.output
+    assert result.exit_code == case.exit_code
+    assert ("Traceback" not in result.output and result.exception is None) or isinstance(result.exception, SystemExit)
+    if case.exit_code:
+        drafts = [p for p in tmp_path.rglob("*") if p.suffix == ".docx" or p.name.startswith(".~")]
+        assert drafts == []
+        assert all(p.read_bytes() == data for p, data in before.items() if p.exists())
+    else:
+        assert out.exists()
+
+
+def test_locked_draft(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A draft open in Word: Windows refuses to replace it."""
+
+    def locked(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", locked)
+    out = tmp_path / "报告.docx"
+    result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output == f"错误：{out}：无法覆盖这个文件，它可能正在 Word 或 WPS 中打开。请关闭后重试。\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_read_only_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    out = tmp_path / "只读" / "报告.docx"
+    out.parent.mkdir()
+    result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output == f"错误：{out}：无法在“{out.parent}”中写入文件（Permission denied）。请检查文件夹权限。\n"
+    assert list(out.parent.iterdir()) == []
+
+
+def test_the_readme_lists_every_case() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in [*CASES, "locked draft", "read-only folder"] if f"`{name}`" not in readme]
+    assert missing == []

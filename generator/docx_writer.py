@@ -9,6 +9,7 @@ fixed part order, core-property dates from the report's own date.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import zipfile
 from dataclasses import dataclass
@@ -403,8 +404,38 @@ def _install_font_table(doc: DocumentObject) -> None:
             rel.target_part._blob = _font_table()
 
 
-def build_document(outline: Outline, info: DocumentInfo) -> DocumentObject:
-    """Lay the outline out in a new python-docx document."""
+_KEPT_STYLES = ("Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Footer", "Header", "Comment")
+
+
+def _prune_styles(doc: DocumentObject) -> None:
+    """Keep our styles, the defaults and what they build on; drop the template's hundreds of others.
+
+    python-docx's template carries every built-in table style and the latent-style list (350 KB of
+    styles.xml), which each draft would otherwise parse, serialize and compress.
+    """
+    styles = doc.styles.element
+    by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
+    wanted = [i for i, s in by_id.items() if i.startswith(("Gw", *_KEPT_STYLES)) or s.get(qn("w:default")) == "1"]
+    keep: set[str] = set()
+    while wanted:
+        style_id = wanted.pop()
+        if style_id in keep or style_id not in by_id:
+            continue
+        keep.add(style_id)
+        for link in ("w:basedOn", "w:next", "w:link"):
+            ref = by_id[style_id].find(qn(link))
+            if ref is not None:
+                wanted.append(ref.get(qn("w:val")))
+    for style_id, style in by_id.items():
+        if style_id not in keep:
+            styles.remove(style)
+    for latent in styles.findall(qn("w:latentStyles")):
+        styles.remove(latent)
+
+
+@functools.cache
+def _skeleton() -> bytes:
+    """The empty, styled document every draft starts from: made once per process, then reopened."""
     doc = Document()
     _drop_unneeded_parts(doc)
     _install_font_table(doc)
@@ -413,7 +444,17 @@ def build_document(outline: Outline, info: DocumentInfo) -> DocumentObject:
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     _install_styles(doc)
+    _prune_styles(doc)
     _setup_section(doc)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def build_document(outline: Outline, info: DocumentInfo) -> DocumentObject:
+    """Lay the outline out in a new python-docx document."""
+    doc = Document(io.BytesIO(_skeleton()))
+    body = doc.element.body
     notes = _Annotator(doc, outline.marks, info.annotate)
     for block in outline.blocks:
         if isinstance(block, Title):
@@ -469,15 +510,30 @@ _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 def render_docx(outline: Outline, info: DocumentInfo) -> bytes:
-    """The DOCX file for the outline, as bytes that depend on nothing but the inputs."""
-    buffer = io.BytesIO()
-    build_document(outline, info).save(buffer)
-    buffer.seek(0)
+    """The DOCX file for the outline, as bytes that depend on nothing but the inputs.
+
+    The package is zipped here, once, with fixed timestamps and modes (python-docx's own ``save``
+    would stamp the time and compress everything a first time for nothing).
+    """
+    package = build_document(outline, info).part.package
+    parts = list(package.iter_parts())
+    types = [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+    ]
+    types += [f'<Override PartName="{p.partname}" ContentType="{p.content_type}"/>' for p in parts]
+    types.append("</Types>")
+    members = [("[Content_Types].xml", "".join(types).encode()), ("_rels/.rels", package.rels.xml)]
+    for part in parts:
+        members.append((part.partname.membername, part.blob))
+        if len(part.rels):
+            members.append((part.partname.rels_uri.membername, part.rels.xml))
     out = io.BytesIO()
-    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            data = src.read(item.filename)
-            fixed = zipfile.ZipInfo(item.filename, date_time=_ZIP_EPOCH)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in members:
+            fixed = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             dst.writestr(fixed, data)

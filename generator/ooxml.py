@@ -6,10 +6,11 @@ whose properties are out of order), so callers may add them in any order.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import oxml_parser
 from docx.shared import Length
 
 from . import gbt9704 as std
@@ -36,12 +37,21 @@ def half_points(length: Length) -> str:
     return str(round(length.pt * 2))
 
 
+@functools.cache
+def _tag(tag: str) -> tuple[str, dict[str, str]]:
+    prefix = tag.split(":", 1)[0]
+    return qn(tag), {prefix: nsmap[prefix]}
+
+
+@functools.cache
+def _attr(name: str) -> str:
+    return qn(f"w:{name}")
+
+
 def el(tag: str, **attrs: str) -> Any:
-    """A ``w:`` element with ``w:`` attributes."""
-    element = OxmlElement(tag)
-    for key, value in attrs.items():
-        element.set(qn(f"w:{key}"), value)
-    return element
+    """A ``w:`` element with ``w:`` attributes (python-docx's element classes, names looked up once)."""
+    clark, namespaces = _tag(tag)
+    return oxml_parser.makeelement(clark, {_attr(k): v for k, v in attrs.items()}, nsmap=namespaces)
 
 
 def fonts(font: str) -> Any:

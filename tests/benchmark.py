@@ -109,10 +109,12 @@ def main() -> None:
         tmp = Path(tmp_name)
         out = tmp / "draft.docx"
         floor_imports = "import docx, openpyxl, pydantic, jinja2, click"
+        helped = timed(lambda: process("-m", "generator", "--help"), runs)
+        floor = timed(lambda: process("-c", floor_imports), runs)
         rows = [
             line("bare interpreter start", timed(lambda: process("-c", "pass"), runs)),
-            line("report-draft --help (whole process)", timed(lambda: process("-m", "generator", "--help"), runs)),
-            line("import floor (docx, openpyxl, pydantic, jinja2)", timed(lambda: process("-c", floor_imports), runs)),
+            line("report-draft --help (whole process)", helped),
+            line("import floor (docx, openpyxl, pydantic, jinja2, click)", floor),
         ]
 
         def one_report() -> None:
@@ -139,6 +141,7 @@ def main() -> None:
         print(f"{'peak memory, one report':<44} {one_mb:9.1f} MB")
 
         largest_mb = 0.0
+        rates: dict[tuple[int, int], float] = {}
         for count in batches:
             folder = tmp / f"batch{count}"
             make_batch(folder, count)
@@ -152,6 +155,7 @@ def main() -> None:
                 )
                 elapsed = time.perf_counter() - t
                 name = f"batch of {count}, {workers} process(es)"
+                rates[count, workers] = count / elapsed
                 print(f"{name:<44} {count / elapsed:9.1f} reports/s ({elapsed:.1f} s)")
                 shutil.rmtree(target)
             if count == max(batches):
@@ -194,6 +198,27 @@ def main() -> None:
         print(f"{'docxtpl reports per second (1 process)':<44} {tpl_rate:9.1f}")
         print(f"{'ours / docxtpl, render step':<44} {render[0] / tpl[0]:9.2f}")
         print(f"{'ours / docxtpl, whole process':<44} {whole[0] / tpl_whole[0]:9.2f}")
+        if batches:
+            ours_batch = 1 / rates[max(batches), 1]
+            print(f"{'ours / docxtpl, batch (time per report)':<44} {ours_batch * tpl_rate:9.2f}")
+
+        print("\ntargets (issue #7)")
+        checks = [
+            ("--help within 100 ms", helped[0] * 1000, "<=", 100.0),
+            ("one report <= 0.75 x docxtpl's whole process", whole[0] * 1000, "<=", 0.75 * tpl_whole[0] * 1000),
+            ("one report within 60 ms of the import floor", whole[0] * 1000, "<=", (floor[0] + 0.060) * 1000),
+            ("render step <= 0.5 x docxtpl's", render[0] * 1000, "<=", 0.5 * tpl[0] * 1000),
+        ]
+        if batches:
+            big = max(batches)
+            checks += [
+                (f"batch of {big}, 1 process, >= 50 reports/s", rates[big, 1], ">=", 50.0),
+                (f"batch of {big}, 2 processes, >= 90 reports/s", rates[big, 2], ">=", 90.0),
+                (f"peak memory, batch of {big} <= 1.5 x one report", largest_mb, "<=", 1.5 * one_mb),
+            ]
+        for name, value, op, limit in checks:
+            ok = value <= limit if op == "<=" else value >= limit
+            print(f"  {'met ' if ok else 'MISSED'}  {name:<50} {value:9.1f} {op} {limit:.1f}")
 
 
 if __name__ == "__main__":

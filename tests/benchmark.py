@@ -62,7 +62,8 @@ def make_batch(folder: Path, count: int) -> None:
     """``count`` workbooks: ten variants of the sample with other figures, copied."""
     import make_sample
 
-    from tests.conftest import find_row
+    def find_row(ws, key):  # type: ignore[no-untyped-def]
+        return next(row[0].row for row in ws.iter_rows() if row[0].value == key)
 
     folder.mkdir(parents=True, exist_ok=True)
     variants = []

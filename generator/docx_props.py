@@ -15,6 +15,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import defusedxml
+import defusedxml.ElementTree as defused
+
 from .errors import ReportError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -163,7 +166,9 @@ def _read(z: zipfile.ZipFile, name: str) -> ET.Element | None:
     if info.file_size > MAX_PART_BYTES:
         raise DocxUnreadable(f"{z.filename}：文档部件 {name} 过大（{info.file_size} 字节），不像正常的 Word 文档。")
     try:
-        return ET.fromstring(z.read(name))
+        return defused.fromstring(z.read(name))  # someone else's file: no entities, no DTD tricks
+    except defusedxml.DefusedXmlException as exc:
+        raise DocxUnreadable(f"{z.filename}：文档部件 {name} 含有实体声明，不像正常的 Word 文档，已拒绝读取。") from exc
     except ET.ParseError as exc:
         raise DocxUnreadable(f"{z.filename}：文档部件 {name} 不是有效的 XML（{exc}），文件可能已损坏。") from exc
 

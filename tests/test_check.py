@@ -164,3 +164,20 @@ def test_a_file_that_is_not_a_docx_gets_a_clear_message(tmp_path: Path, content:
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 1
     assert expected in result.output and "Traceback" not in result.output
+
+
+def test_a_docx_declaring_entities_is_refused(sample_docx: Path, tmp_path: Path) -> None:
+    """Someone else's file may carry a billion-laughs DTD: check refuses it instead of expanding it."""
+    target = tmp_path / "实体 声明.docx"
+    with zipfile.ZipFile(sample_docx) as src, zipfile.ZipFile(target, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/document.xml":
+                head, sep, rest = data.partition(b"?>")
+                data = head + sep + b'<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>' + rest
+            dst.writestr(item, data)
+    result = CliRunner().invoke(main, ["check", str(target)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"错误：{target}：文档部件 word/document.xml 含有实体声明，不像正常的 Word 文档，已拒绝读取。\n"
+    )

@@ -1,1 +1,1 @@
-"""The workbook: the blank one we ship (``init``) and the reader.  openpyxl lives only here."""
+"""The workbook: the blank one we ship (``init``, with openpyxl) and the reader (our own, on expat)."""

@@ -9,17 +9,14 @@ key) are collected as :class:`~generator.errors.Problem` objects, all of them.
 from __future__ import annotations
 
 import re
-import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils import column_index_from_string, get_column_letter
-
 from .. import catalogue as cat
 from ..errors import Problem, Severity, WorkbookUnreadable
+from .xlsx import Sheet, Unreadable, Workbook, column_letter
 
 HEADER_SEARCH_ROWS = 6  # the header row is looked for in the first rows of a sheet
 MAX_ROWS = 5000  # rows read from a sheet; a workbook of ours never needs more
@@ -87,16 +84,20 @@ def _open(path: Path) -> Any:
         )
     _check_container(path)
     try:
-        return load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except Exception as exc:  # whatever openpyxl or the XML parser makes of a damaged or crafted file
-        raise WorkbookUnreadable(
-            f"{path}：无法作为 Excel 工作簿（.xlsx）打开（文件可能已损坏、加密或不是工作簿）。"
-            "请用 Excel 或 WPS 打开确认，另存为 .xlsx 后重试。"
-        ) from exc
+        return Workbook(path, MAX_ROWS)
+    except Unreadable as exc:  # a damaged or crafted file
+        raise _unreadable(path) from exc
+
+
+def _unreadable(path: Path) -> WorkbookUnreadable:
+    return WorkbookUnreadable(
+        f"{path}：无法作为 Excel 工作簿（.xlsx）打开（文件可能已损坏、加密或不是工作簿）。"
+        "请用 Excel 或 WPS 打开确认，另存为 .xlsx 后重试。"
+    )
 
 
 def _check_container(path: Path) -> None:
-    """Refuse what openpyxl should never be handed: encrypted or old binary files, zip bombs."""
+    """Refuse what the parser should never be handed: encrypted or old binary files, zip bombs."""
     with path.open("rb") as f:
         head = f.read(8)
         if head == OLE_MAGIC:
@@ -115,7 +116,7 @@ def _check_container(path: Path) -> None:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
     except (zipfile.BadZipFile, OSError):
-        return  # openpyxl reports it as unreadable
+        return  # the parser reports it as unreadable
     unpacked = sum(i.file_size for i in infos)
     bomb = any(i.file_size > 10 * 1024 * 1024 and i.file_size > MAX_RATIO * max(1, i.compress_size) for i in infos)
     if unpacked > MAX_UNPACKED or bomb:
@@ -123,39 +124,6 @@ def _check_container(path: Path) -> None:
             f"{path}：工作簿解压后异常庞大（{unpacked // (1024 * 1024)} MB），不像正常填写的工作簿，已拒绝读取。"
             "请用 report-draft init 生成的空白工作簿重新填写。"
         )
-
-
-def _has_formula(z: zipfile.ZipFile, name: str) -> bool:
-    """Whether a sheet's XML holds a formula element, read in pieces (a sheet may be huge)."""
-    tail = b""
-    with z.open(name) as part:
-        while chunk := part.read(1 << 20):
-            window = tail + chunk
-            if b"<f>" in window or b"<f " in window:
-                return True
-            tail = window[-3:]
-    return False
-
-
-def _formula_cells(path: Path, sheets: list[str]) -> set[str]:
-    """Cells holding a formula, where the workbook has any (a second, formula-only pass)."""
-    with zipfile.ZipFile(path) as z:
-        sheets_xml = [n for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-        if not any(_has_formula(z, n) for n in sheets_xml):
-            return set()
-    wb = load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    try:
-        out: set[str] = set()
-        for name in sheets:
-            if name not in wb.sheetnames:
-                continue
-            for row in wb[name].iter_rows(max_row=MAX_ROWS):
-                for c in row:
-                    if isinstance(getattr(c, "value", None), str) and c.value.startswith("="):
-                        out.add(f"{name}!{c.coordinate}")
-        return out
-    finally:
-        wb.close()
 
 
 @dataclass(frozen=True)
@@ -166,34 +134,9 @@ class _Filled:
     number_format: str = ""
 
 
-_MERGE = re.compile(rb'<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
-
-
-def _merged_ranges(ws: Any) -> list[tuple[int, int, int, int]]:
-    """(first row, first column, last row, last column), 1-based, of the sheet's merged ranges.
-
-    openpyxl's read-only mode does not read them, so they are read from the sheet's XML."""
-    path = getattr(ws, "_worksheet_path", None)
-    archive = getattr(getattr(ws, "parent", None), "_archive", None)
-    if not path or archive is None:
-        return []
-    out = []
-    tail = b""
-    with archive.open(path) as part:
-        while chunk := part.read(1 << 20):
-            window = tail + chunk
-            for m in _MERGE.finditer(window):
-                c1, r1, c2, r2 = m.groups()
-                out.append(
-                    (int(r1), column_index_from_string(c1.decode()), int(r2), column_index_from_string(c2.decode()))
-                )
-            tail = window[-200:] if b"<mergeCell" in window[-200:] else b""
-    return sorted(set(out))
-
-
-def _fill_merged(ws: Any, rows: list[list[Any]]) -> None:
+def _fill_merged(ws: Sheet, rows: list[list[Any]]) -> None:
     """Every cell of a merged range reads as the range's first cell (a clerk merges 所属分项 cells)."""
-    for r1, c1, r2, c2 in _merged_ranges(ws):
+    for r1, c1, r2, c2 in sorted(set(ws.merged)):
         if r1 > len(rows) or len(rows[r1 - 1]) < c1:
             continue
         first = rows[r1 - 1][c1 - 1]
@@ -207,27 +150,23 @@ def _fill_merged(ws: Any, rows: list[list[Any]]) -> None:
                     row[c - 1] = _Filled(value, getattr(first, "number_format", "") or "")
 
 
-def _rows(ws: Any, problems: list[Problem] | None = None) -> list[list[Any]]:
+def _rows(ws: Sheet, problems: list[Problem] | None = None) -> list[list[Any]]:
     """The sheet's rows, at most MAX_ROWS of them; more is reported, not read (a crafted huge sheet)."""
-    rows: list[list[Any]] = []
-    for r in ws.iter_rows():
-        if len(rows) >= MAX_ROWS:
-            if problems is not None and any(getattr(c, "value", None) not in (None, "") for c in r):
-                problems.append(
-                    Problem(
-                        Severity.ERROR,
-                        f"{ws.title}!A{MAX_ROWS + 1}",
-                        f"工作表“{ws.title}”超过 {MAX_ROWS} 行，不像正常填写的工作簿。请删去多余的行后重试。",
-                    )
-                )
-            break
-        rows.append(list(r))
+    if ws.more_rows and problems is not None:
+        problems.append(
+            Problem(
+                Severity.ERROR,
+                f"{ws.title}!A{MAX_ROWS + 1}",
+                f"工作表“{ws.title}”超过 {MAX_ROWS} 行，不像正常填写的工作簿。请删去多余的行后重试。",
+            )
+        )
+    rows = [list(r) for r in ws.rows]
     _fill_merged(ws, rows)
     return rows
 
 
 def _cell(sheet: str, row: list[Any], col: int | None, row_no: int) -> Cell:
-    ref = f"{sheet}!{get_column_letter((col or 0) + 1)}{row_no}"
+    ref = f"{sheet}!{column_letter((col or 0) + 1)}{row_no}"
     if col is None or col >= len(row):
         return Cell(None, ref)
     c = row[col]
@@ -439,9 +378,9 @@ def _read_narratives(wb: Any, raw: RawWorkbook) -> None:
         raw.narratives[spec.key] = items
 
 
-def _check_formulas(path: Path, raw: RawWorkbook, sheets: list[str]) -> None:
+def _check_formulas(wb: Workbook, raw: RawWorkbook, sheets: list[str]) -> None:
     """A formula that was never calculated reads as empty: say so, with its cell, instead."""
-    formulas = _formula_cells(path, sheets)
+    formulas = {f"{name}!{ref}" for name in sheets for ref in wb[name].formulas}
     if not formulas:
         return
     cells: list[Cell] = [*raw.info.values(), *raw.dispatch.values()]
@@ -466,13 +405,11 @@ def _check_formulas(path: Path, raw: RawWorkbook, sheets: list[str]) -> None:
 
 
 def read_workbook(path: Path) -> RawWorkbook:
-    """Read every sheet the catalogue knows; raise :class:`WorkbookUnreadable` if it cannot open.
-
-    openpyxl's own warnings (in English, about styles or odd dates) are not for the clerk: what
-    matters in them surfaces as a problem with its cell."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    """Read every sheet the catalogue knows; raise :class:`WorkbookUnreadable` if it cannot open."""
+    try:
         return _read(path)
+    except Unreadable as exc:  # a sheet or a part that does not parse
+        raise _unreadable(path) from exc
 
 
 def _read(path: Path) -> RawWorkbook:
@@ -489,7 +426,7 @@ def _read(path: Path) -> RawWorkbook:
         for name in wb.sheetnames:
             if name not in known:
                 raw.problems.append(Problem(Severity.WARNING, name, f"工作表“{name}”不是模板中的工作表，已忽略。"))
-        _check_formulas(path, raw, [n for n in wb.sheetnames if n in known])
+        _check_formulas(wb, raw, [n for n in wb.sheetnames if n in known])
         return raw
     finally:
         wb.close()

@@ -153,3 +153,17 @@ def test_the_sample_reads_as_openpyxl_reads_it() -> None:
 @pytest.mark.parametrize(("letters", "index"), [("A", 1), ("Z", 26), ("AA", 27), ("AZ", 52), ("XFD", 16384)])
 def test_column_names(letters: str, index: int) -> None:
     assert column_index(letters) == index and column_letter(index) == letters
+
+
+def test_times_and_durations_read_as_openpyxl_reads_them(tmp_path: Path) -> None:
+    styles = (
+        '<x:numFmts><x:numFmt numFmtId="176" formatCode="[h]:mm"/></x:numFmts>'
+        '<x:cellXfs><x:xf numFmtId="0"/><x:xf numFmtId="20"/><x:xf numFmtId="176"/><x:xf numFmtId="14"/></x:cellXfs>'
+    )
+    sheet = (
+        '<x:row r="1"><x:c r="A1" s="1"><x:v>0.5</x:v></x:c><x:c r="B1" s="2"><x:v>1.5</x:v></x:c>'
+        '<x:c r="C1" s="3"><x:v>0</x:v></x:c><x:c r="D1" s="3"><x:v>59</x:v></x:c></x:row>'
+    )
+    assert values(write(tmp_path / "时间.xlsx", sheet, styles=styles)) == [
+        [dt.time(12, 0), dt.timedelta(days=1.5), dt.time(0, 0), dt.datetime(1900, 2, 28)]
+    ]

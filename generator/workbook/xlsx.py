@@ -26,6 +26,7 @@ _BUILTIN_PERCENT = {9: "0%", 10: "0.00%"}
 _BUILTIN_DATES = set(range(14, 23)) | set(range(27, 37)) | set(range(45, 48)) | set(range(50, 59))
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 _DATE_CODE = re.compile(r"[dmyhs]", re.I)
+_ELAPSED = re.compile(r"\[(h+|m+|s+)\]", re.I)  # [h]:mm — a duration, not a time of day
 _REF = re.compile(r"([A-Z]+)(\d+)")
 
 
@@ -198,8 +199,8 @@ class Workbook:
             _parse(f, start, end, text)
         return strings
 
-    def _cell_formats(self, part: str | None) -> list[tuple[str, bool]]:
-        """Per cell style index: (number format code, whether it shows a date)."""
+    def _cell_formats(self, part: str | None) -> list[tuple[str, str]]:
+        """Per cell style index: (number format code, "date", "elapsed" or "")."""
         if part is None or part not in self._zip.NameToInfo:
             return []
         custom: dict[int, str] = {}
@@ -225,8 +226,13 @@ class Workbook:
         out = []
         for i in ids:
             code = custom.get(i) or _BUILTIN_PERCENT.get(i, "")
-            is_date = i in _BUILTIN_DATES if i not in custom else bool(_DATE_CODE.search(_QUOTED.sub("", code)))
-            out.append((code, is_date))
+            if i not in custom:
+                kind = "date" if i in _BUILTIN_DATES else ""
+            elif _ELAPSED.search(code):
+                kind = "elapsed"
+            else:
+                kind = "date" if _DATE_CODE.search(_QUOTED.sub("", code)) else ""
+            out.append((code, kind))
         return out
 
     # -- sheets ----------------------------------------------------------------------------------
@@ -238,12 +244,18 @@ class Workbook:
                 raise Unreadable(str(exc)) from exc
         return self._read[name]
 
-    def _date(self, serial: float) -> dt.datetime:
-        if self.date1904:
-            base = dt.datetime(1904, 1, 1)
-        else:
-            base = dt.datetime(1899, 12, 31) if serial < 60 else dt.datetime(1899, 12, 30)  # Excel's 1900-02-29
-        return base + dt.timedelta(days=serial)
+    def _date(self, serial: float, kind: str) -> dt.datetime | dt.time | dt.timedelta:
+        """A serial number shown as a date, a time of day or a duration (as openpyxl converts it)."""
+        if kind == "elapsed":
+            return dt.timedelta(days=serial)
+        if not self.date1904 and 1 < serial < 60:
+            serial += 1  # Excel counts a 29 February 1900 that never was
+        day, fraction = divmod(serial, 1)
+        diff = dt.timedelta(milliseconds=round(fraction * 86_400_000))
+        if 0 <= serial < 1 and diff.days == 0:
+            return (dt.datetime.min + diff).time()
+        base = dt.datetime(1904, 1, 1) if self.date1904 else dt.datetime(1899, 12, 30)
+        return base + dt.timedelta(days=day) + diff
 
     def _sheet(self, name: str) -> Sheet:
         sheet = Sheet(name)
@@ -331,7 +343,7 @@ class Workbook:
                 raise Unreadable(str(exc)) from exc
         return sheet
 
-    def _value(self, cur: dict[str, Any], formats: list[tuple[str, bool]], strings: list[str]) -> Any:
+    def _value(self, cur: dict[str, Any], formats: list[tuple[str, str]], strings: list[str]) -> Any:
         raw, kind = cur["v"], cur["t"]
         if raw is None:
             return None
@@ -348,5 +360,5 @@ class Workbook:
             return None
         number: float | int = float(raw) if any(ch in raw for ch in ".eE") else int(raw)
         if cur["s"] < len(formats) and formats[cur["s"]][1]:
-            return self._date(float(number))
+            return self._date(float(number), formats[cur["s"]][1])
         return number

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,6 +92,8 @@ def run_all(jobs: list[Job], workers: int, started: Callable[[Job], None] | None
                 started(job)
             yield run_job(job)
         return
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # a single build never needs them
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {pool.submit(run_job, job): job for job in jobs}
         for future in as_completed(futures):

@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import sys
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from docx import Document
@@ -24,6 +26,7 @@ from docx.shared import Length
 from docx.text.run import Run
 
 from . import gbt9704 as std
+from .cache import cached_bytes, key_of
 from .docx_apparatus import (
     BODY_END_BOOKMARK,
     write_attachment,
@@ -435,7 +438,18 @@ def _prune_styles(doc: DocumentObject) -> None:
 
 @functools.cache
 def _skeleton() -> bytes:
-    """The empty, styled document every draft starts from: made once per process, then reopened."""
+    """The empty, styled document every draft starts from: made once, kept in the user's cache
+    under a key of the code and the python-docx that make it, and reopened for each draft."""
+    from importlib.metadata import version
+
+    from . import docx_apparatus, ooxml
+
+    sources = [Path(m.__file__).read_bytes() for m in (sys.modules[__name__], std, ooxml, docx_apparatus)]
+    key = key_of(*sources, version("python-docx").encode())
+    return cached_bytes("skeleton", key, _make_skeleton)
+
+
+def _make_skeleton() -> bytes:
     doc = Document()
     _drop_unneeded_parts(doc)
     _install_font_table(doc)
@@ -453,7 +467,10 @@ def _skeleton() -> bytes:
 
 def build_document(outline: Outline, info: DocumentInfo) -> DocumentObject:
     """Lay the outline out in a new python-docx document."""
-    doc = Document(io.BytesIO(_skeleton()))
+    try:
+        doc = Document(io.BytesIO(_skeleton()))
+    except Exception:  # a damaged cache entry: make the skeleton afresh
+        doc = Document(io.BytesIO(_make_skeleton()))
     body = doc.element.body
     notes = _Annotator(doc, outline.marks, info.annotate)
     for block in outline.blocks:

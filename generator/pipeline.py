@@ -22,7 +22,6 @@ from .model import Report, validate
 from .outline import Outline
 from .profile import load_profile
 from .render import render_outline, wording_names
-from .tracked import track_changes
 from .values import clean_text
 from .workbook.reader import read_workbook
 
@@ -124,6 +123,8 @@ def build(
     outline = render_outline(loaded.report, loaded.templates)
     data = document_bytes(loaded.report, outline, annotate)
     if against is not None:
+        from .tracked import track_changes  # only for --against: keeps a plain build's start short
+
         data = track_changes(data, against, dt.datetime.now(dt.UTC))
     data = stamp(data)
     backup = guard_existing(output, force)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,6 +12,8 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# the tests keep their compiled templates and DOCX skeleton apart from the developer's cache
+os.environ.setdefault("REPORT_DRAFT_CACHE_DIR", tempfile.mkdtemp(prefix="report-draft-test-cache-"))
 sys.path.insert(0, str(ROOT / "data_inputs"))
 
 import make_sample  # noqa: E402

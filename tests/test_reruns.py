@@ -221,3 +221,42 @@ def test_annotate_puts_a_comment_naming_its_cell_on_every_figure(tmp_path: Path)
     rows = list(csv.reader(out.with_suffix(".sources.csv").read_text(encoding="utf-8-sig").splitlines()))[1:]
     commented = {notes[s.get(f"{w}id")].split(" ")[0] for s in starts}
     assert {cell for _, _, cell, _ in rows} == commented  # every figure of the CSV is commented
+
+
+def test_the_cache_changes_no_byte_and_a_broken_cache_is_survived(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Compiled templates and the DOCX skeleton are kept between runs; the draft is the same without
+    them, with them, and when the cache folder holds damaged entries or cannot be written."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    def build(name: str, **env: str) -> bytes:
+        out = tmp_path / f"{name}.docx"
+        environ = {k: v for k, v in os.environ.items() if not k.startswith("REPORT_DRAFT_")} | env
+        done = subprocess.run(
+            [sys.executable, "-m", "generator", "build", str(SAMPLE), "-o", str(out)],
+            cwd=ROOT,
+            env=environ,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+        )
+        assert done.returncode == 0, done.stderr
+        return out.read_bytes()
+
+    cache = tmp_path / "缓存 目录"
+    plain = build("plain", REPORT_DRAFT_NO_CACHE="1")
+    assert build("first", REPORT_DRAFT_CACHE_DIR=str(cache)) == plain
+    entries = sorted(p for p in cache.rglob("*") if p.is_file())
+    assert {p.parent.name for p in entries} == {"templates", "skeleton"}
+    assert build("second", REPORT_DRAFT_CACHE_DIR=str(cache)) == plain
+    for entry in entries:
+        entry.write_bytes(b"damaged")
+    assert build("damaged", REPORT_DRAFT_CACHE_DIR=str(cache)) == plain
+    blocked = tmp_path / "不是文件夹"
+    blocked.write_text("x")
+    assert build("blocked", REPORT_DRAFT_CACHE_DIR=str(blocked)) == plain

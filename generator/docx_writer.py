@@ -35,6 +35,7 @@ from .docx_apparatus import (
     write_masthead,
     write_note,
 )
+from .fingerprint import fingerprint_part
 from .ooxml import add_run, el, fonts, half_points, keep_with_next, paragraph, put, text_width, twips
 from .outline import (
     FIGURE,
@@ -62,6 +63,7 @@ class DocumentInfo:
     author: str
     date: dt.date
     annotate: bool = False  # a Word comment on every figure naming its cell
+    fingerprint: bool = False  # the body text's fingerprint as a custom property (generator.fingerprint)
 
 
 COMMENT_AUTHOR = "报告生成器"
@@ -542,11 +544,20 @@ def render_docx(outline: Outline, info: DocumentInfo) -> bytes:
     ]
     types += [f'<Override PartName="{p.partname}" ContentType="{p.content_type}"/>' for p in parts]
     types.append("</Types>")
-    members = [("[Content_Types].xml", "".join(types).encode()), ("_rels/.rels", package.rels.xml)]
+    package_rels = package.rels.xml
+    members = []
     for part in parts:
         members.append((part.partname.membername, part.blob))
         if len(part.rels):
             members.append((part.partname.rels_uri.membername, part.rels.xml))
+    if info.fingerprint:
+        document_xml = next(blob for name, blob in members if name == "word/document.xml")
+        name, content_type, rel_type, data = fingerprint_part(document_xml)
+        types.insert(-1, f'<Override PartName="/{name}" ContentType="{content_type}"/>')
+        rel = f'<Relationship Id="rIdGwFingerprint" Type="{rel_type}" Target="{name}"/>'
+        package_rels = package_rels.replace(b"</Relationships>", f"{rel}</Relationships>".encode())
+        members.append((name, data))
+    members[:0] = [("[Content_Types].xml", "".join(types).encode()), ("_rels/.rels", package_rels)]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for name, data in members:

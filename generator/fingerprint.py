@@ -28,22 +28,32 @@ def _body_text(document_xml: bytes) -> str:
     return "\n".join("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in root.iter(f"{_W}p"))
 
 
+def _fingerprint(document_xml: bytes) -> str:
+    return "sha256:" + hashlib.sha256(_body_text(document_xml).encode("utf-8")).hexdigest()
+
+
 def content_fingerprint(docx: bytes) -> str:
     """sha256 of the body's paragraph texts."""
     with zipfile.ZipFile(io.BytesIO(docx)) as z:
-        text = _body_text(z.read("word/document.xml"))
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return _fingerprint(z.read("word/document.xml"))
 
 
-def stamp(docx: bytes) -> bytes:
-    """The same DOCX with its fingerprint as a custom document property (deterministic bytes)."""
-    value = content_fingerprint(docx)
+def fingerprint_part(document_xml: bytes) -> tuple[str, str, str, bytes]:
+    """The custom-properties part that carries the fingerprint of ``document_xml``:
+    (part name, content type, relationship type, XML), for a writer to add to its package."""
     custom = (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         f'<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT}">'
         f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="2" name="{PROPERTY}">'
-        f"<vt:lpwstr>{value}</vt:lpwstr></property></Properties>"
+        f"<vt:lpwstr>{_fingerprint(document_xml)}</vt:lpwstr></property></Properties>"
     ).encode()
+    return _CUSTOM, _CT, _REL_TYPE, custom
+
+
+def stamp(docx: bytes) -> bytes:
+    """The same DOCX with its fingerprint as a custom document property (deterministic bytes)."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        *_, custom = fingerprint_part(z.read("word/document.xml"))
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(docx)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():

@@ -57,9 +57,11 @@ def load(workbook: Path, agency: str | None = None, templates: Path | None = Non
     return Loaded(report, chosen, [p for p in problems if p.severity is Severity.WARNING])
 
 
-def document_bytes(report: Report, outline: Outline, annotate: bool = False) -> bytes:
+def document_bytes(report: Report, outline: Outline, annotate: bool = False, fingerprint: bool = False) -> bytes:
     title = f"{report.agency}{report.year}年法治政府建设年度报告"
-    info = DocumentInfo(title=title, author=report.signature, date=report.date, annotate=annotate)
+    info = DocumentInfo(
+        title=title, author=report.signature, date=report.date, annotate=annotate, fingerprint=fingerprint
+    )
     return render_docx(outline, info)
 
 
@@ -121,12 +123,11 @@ def build(
     check_writable_target(output)
     loaded = load(workbook, agency, templates)
     outline = render_outline(loaded.report, loaded.templates)
-    data = document_bytes(loaded.report, outline, annotate)
-    if against is not None:
+    data = document_bytes(loaded.report, outline, annotate, fingerprint=against is None)
+    if against is not None:  # the fingerprint is of the text after the tracked changes
         from .tracked import track_changes  # only for --against: keeps a plain build's start short
 
-        data = track_changes(data, against, dt.datetime.now(dt.UTC))
-    data = stamp(data)
+        data = stamp(track_changes(data, against, dt.datetime.now(dt.UTC)))
     backup = guard_existing(output, force)
     write_bytes(output, data)
     if sources:

@@ -263,74 +263,101 @@ class Workbook:
         if not part.startswith("xl/worksheets/") and "worksheet" not in part:
             return sheet  # a chart sheet: no cells
         rows = sheet.rows
-        cur: dict[str, Any] = {}
         text: list[str] = []
-        state = {"row": 0, "col": 0, "in": "", "phonetic": 0}
         strings, formats, limit = self._strings, self._formats, self.max_rows
+        row_no = col = phonetic = 0
+        kind, style, raw, formula, reading = "n", 0, None, False, False
+
+        def on_c(attrs: dict[str, str]) -> None:
+            nonlocal col, kind, style, raw, formula
+            ref = attrs.get("r")
+            m = _REF.match(ref) if ref else None
+            col = column_index(m[1]) if m else col + 1
+            kind, style, raw, formula = attrs.get("t", "n"), int(attrs.get("s", "0")), None, False
+
+        def on_row(attrs: dict[str, str]) -> None:
+            nonlocal row_no, col
+            r = attrs.get("r")
+            row_no, col = (int(r) if r else row_no + 1), 0
+
+        def on_text(attrs: dict[str, str]) -> None:  # <v>, or <t> of an inline string
+            nonlocal reading
+            if not phonetic:
+                reading = True
+                text.clear()
+
+        def on_f(attrs: dict[str, str]) -> None:
+            nonlocal formula
+            formula = True
+
+        def on_phonetic(attrs: dict[str, str]) -> None:
+            nonlocal phonetic
+            phonetic += 1
+
+        def on_is(attrs: dict[str, str]) -> None:
+            nonlocal raw
+            raw = ""
+
+        def on_merge(attrs: dict[str, str]) -> None:
+            m = re.fullmatch(r"([A-Z]+)(\d+):([A-Z]+)(\d+)", attrs.get("ref", ""))
+            if m:
+                sheet.merged.append((int(m[2]), column_index(m[1]), int(m[4]), column_index(m[3])))
+
+        def end_v() -> None:
+            nonlocal raw, reading
+            if reading:
+                raw, reading = "".join(text), False
+
+        def end_t() -> None:
+            nonlocal raw, reading
+            if reading:
+                raw, reading = (raw or "") + "".join(text), False
+
+        def end_phonetic() -> None:
+            nonlocal phonetic
+            phonetic -= 1
+
+        def end_c() -> None:
+            value = self._value(raw, kind, style, formats, strings)
+            if row_no > limit:
+                if value not in (None, ""):
+                    raise _Stop  # content past the limit: the sheet is refused, no need to read on
+                return
+            if value is None and not formula:
+                return
+            while len(rows) < row_no:
+                rows.append([])
+            row = rows[row_no - 1]
+            while len(row) < col:
+                row.append(EMPTY)
+            row[col - 1] = XCell(value, formats[style][0] if style < len(formats) else "")
+            if formula:
+                sheet.formulas.add(f"{column_letter(col)}{row_no}")
+
+        starts = {"c": on_c, "row": on_row, "v": on_text, "t": on_text, "f": on_f, "rPh": on_phonetic}
+        starts |= {"is": on_is, "mergeCell": on_merge}
+        ends = {"v": end_v, "t": end_t, "rPh": end_phonetic, "c": end_c}
+        start_by_tag: dict[str, Any] = {}  # the full tag, namespace and all, to its handler (or None)
+        end_by_tag: dict[str, Any] = {}
 
         def start(tag: str, attrs: dict[str, str]) -> None:
-            name = _local(tag)
-            if name == "c":
-                ref = attrs.get("r")
-                if ref:
-                    m = _REF.match(ref)
-                    state["col"] = column_index(m[1]) if m else state["col"] + 1
-                else:
-                    state["col"] += 1
-                cur.clear()
-                cur["t"] = attrs.get("t", "n")
-                cur["s"] = int(attrs.get("s", "0"))
-                cur["v"] = None
-                cur["f"] = False
-            elif name == "row":
-                r = attrs.get("r")
-                state["row"] = int(r) if r else state["row"] + 1
-                state["col"] = 0
-            elif name in ("v", "t") and not state["phonetic"]:
-                state["in"] = name
-                text.clear()
-            elif name == "f":
-                cur["f"] = True
-            elif name == "rPh":
-                state["phonetic"] += 1
-            elif name == "is":
-                cur["v"] = ""
-            elif name == "mergeCell":
-                m = re.fullmatch(r"([A-Z]+)(\d+):([A-Z]+)(\d+)", attrs.get("ref", ""))
-                if m:
-                    sheet.merged.append((int(m[2]), column_index(m[1]), int(m[4]), column_index(m[3])))
+            try:
+                handler = start_by_tag[tag]
+            except KeyError:
+                handler = start_by_tag[tag] = starts.get(_local(tag))
+            if handler is not None:
+                handler(attrs)
 
         def end(tag: str) -> None:
-            name = _local(tag)
-            if name == "v" and state["in"] == "v":
-                cur["v"] = "".join(text)
-                state["in"] = ""
-            elif name == "t" and state["in"] == "t":
-                cur["v"] = (cur["v"] or "") + "".join(text)
-                state["in"] = ""
-            elif name == "rPh":
-                state["phonetic"] -= 1
-            elif name == "c":
-                value = self._value(cur, formats, strings)
-                if state["row"] > limit:
-                    if value not in (None, ""):
-                        raise _Stop  # content past the limit: the sheet is refused, no need to read on
-                    return
-                if value is None and not cur["f"]:
-                    return
-                r, c = state["row"], state["col"]
-                while len(rows) < r:
-                    rows.append([])
-                row = rows[r - 1]
-                while len(row) < c:
-                    row.append(EMPTY)
-                fmt = formats[cur["s"]][0] if cur["s"] < len(formats) else ""
-                row[c - 1] = XCell(value, fmt)
-                if cur["f"]:
-                    sheet.formulas.add(f"{column_letter(c)}{r}")
+            try:
+                handler = end_by_tag[tag]
+            except KeyError:
+                handler = end_by_tag[tag] = ends.get(_local(tag))
+            if handler is not None:
+                handler()
 
         def chars(data: str) -> None:
-            if state["in"]:
+            if reading:
                 text.append(data)
 
         with self._zip.open(part) as f:
@@ -338,13 +365,11 @@ class Workbook:
                 _parser(start, end, chars).ParseFile(f)
             except _Stop:
                 sheet.more_rows = True
-                return sheet
             except expat.ExpatError as exc:
                 raise Unreadable(str(exc)) from exc
         return sheet
 
-    def _value(self, cur: dict[str, Any], formats: list[tuple[str, str]], strings: list[str]) -> Any:
-        raw, kind = cur["v"], cur["t"]
+    def _value(self, raw: str | None, kind: str, style: int, formats: list[tuple[str, str]], strings: list[str]) -> Any:
         if raw is None:
             return None
         if kind == "s":
@@ -359,6 +384,6 @@ class Workbook:
         if not raw:
             return None
         number: float | int = float(raw) if any(ch in raw for ch in ".eE") else int(raw)
-        if cur["s"] < len(formats) and formats[cur["s"]][1]:
-            return self._date(float(number), formats[cur["s"]][1])
+        if style < len(formats) and formats[style][1]:
+            return self._date(float(number), formats[style][1])
         return number

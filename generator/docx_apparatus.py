@@ -11,11 +11,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from docx.enum.section import WD_SECTION
-from docx.shared import Length, Pt
-
 from . import gbt9704 as std
-from .ooxml import add_run, add_tab, append_to_body, el, half_points, paragraph, put, twips
+from .gbt9704 import Length, Pt
+from .ooxml import NS, add_run, add_tab, append_to_body, el, half_points, paragraph, ppr, put, twips
 from .outline import Attachment, AttachmentNote, Imprint, Masthead, Note, Table
 
 _BODY = "GwBody"
@@ -50,32 +48,32 @@ def write_masthead(body: Any, m: Masthead) -> None:
     size = _mark_size(m.mark)
     p = paragraph(body, "GwMark")
     before = std.MARK_TOP.twips - len(meta) * std.LINE_PITCH.twips
-    put(p.pPr, el("w:spacing", before=str(max(0, round(before))), after="0", line=twips(size), lineRule="exact"))
+    put(ppr(p), el("w:spacing", before=str(max(0, round(before))), after="0", line=twips(size), lineRule="exact"))
     add_run(p, m.mark, sz=el("w:sz", val=half_points(size)), szCs=el("w:szCs", val=half_points(size)))
     _blank(body, std.LINES_AFTER_MARK)
     p = paragraph(body, "GwFlushLeft")
     if m.signers:
         side = round(std.ONE_CHAR.twips)
-        put(p.pPr, el("w:ind", left=str(side), firstLine="0"))
+        put(ppr(p), el("w:ind", left=str(side), firstLine="0"))
         tabs = el("w:tabs")
         tabs.append(el("w:tab", val="right", pos=str(_TYPE_WIDTH - side)))
-        put(p.pPr, tabs)
+        put(ppr(p), tabs)
         add_run(p, m.doc_number)
         add_tab(p)
         add_run(p, "签发人：")
         add_run(p, "\u3000".join(m.signers), "GwSignerName")
     else:
-        put(p.pPr, el("w:jc", val="center"))
+        put(ppr(p), el("w:jc", val="center"))
         add_run(p, m.doc_number)
     rule = paragraph(body, "GwFlushLeft")
-    put(rule.pPr, el("w:snapToGrid", val="0"))
+    put(ppr(rule), el("w:snapToGrid", val="0"))
     put(
-        rule.pPr,
+        ppr(rule),
         el("w:spacing", before="0", after="0", line=twips(Length(std.RULE_GAP - std.LINE_BELOW_INK)), lineRule="exact"),
     )
     borders = el("w:pBdr")
     borders.append(_border("bottom", std.RULE_WEIGHT_EIGHTHS, std.MARK_COLOR))
-    put(rule.pPr, borders)
+    put(ppr(rule), borders)
     _blank(body, std.LINES_AFTER_RULE)
 
 
@@ -91,7 +89,7 @@ def write_attachment_note(body: Any, note: AttachmentNote) -> None:
             add_run(p, f"附件：{n}.{name}")
         else:
             label = round(std.FIRST_LINE_INDENT.twips + 3 * std.CHAR_WIDTH.twips)  # aligned after 附件：
-            put(p.pPr, el("w:ind", left=str(label), firstLine="0"))
+            put(ppr(p), el("w:ind", left=str(label), firstLine="0"))
             add_run(p, f"{n}.{name}")
 
 
@@ -162,7 +160,7 @@ def write_table(body: Any, table: Table, write: Any = add_run) -> None:
 def write_attachment(body: Any, a: Attachment, title_lines: list[str], write: Any = add_run) -> None:
     """附件 on a new page: 附件N in 黑体 top left, the title centred on the third line, the table (7.3.7)."""
     label = paragraph(body, "GwAttachmentLabel")
-    put(label.pPr, el("w:pageBreakBefore"))
+    put(ppr(label), el("w:pageBreakBefore"))
     add_run(label, a.label)
     _blank(body)
     p = paragraph(body, "GwTitle")
@@ -183,17 +181,18 @@ def _imprint_lines(imprint: Imprint) -> int:
     return 1 + math.ceil(len(f"抄送：{imprint.cc}。") / per_line)
 
 
-def write_imprint(doc: Any, imprint: Imprint) -> None:
+def write_imprint(package: Any, imprint: Imprint) -> Any:
     """版记 on the last, even page: its last rule on the bottom of the type area (7.4).
 
     A section that starts on an even page holds it.  Blank grid lines push it down; its own lines
     have exact heights of one grid line less the rules' thickness, so the lines and rules add up
     to the 22 lines of the type area and the 印发 line's thick rule falls on its bottom edge.
+    Returns the new section's properties, for its footers.
     """
-    doc.add_section(WD_SECTION.EVEN_PAGE)
-    body = doc.element.body
+    sect_pr = package.add_section("evenPage")
+    body = package.body
     # the paragraph that closes the body's section: a PAGEREF to it finds the body's last page
-    [*_, end] = body.xpath("w:p[w:pPr/w:sectPr]")
+    [*_, end] = body.xpath("w:p[w:pPr/w:sectPr]", namespaces={"w": NS["w"]})
     end.append(el("w:bookmarkStart", id="0", name=BODY_END_BOOKMARK))
     end.append(el("w:bookmarkEnd", id="0"))
     cc_lines = _imprint_lines(imprint) - 1
@@ -204,30 +203,31 @@ def write_imprint(doc: Any, imprint: Imprint) -> None:
     thick, thin = std.IMPRINT_THICK_EIGHTHS * 20 // 8, std.IMPRINT_THIN_EIGHTHS * 20 // 8  # in twips
 
     def exact(p: Any, height: int) -> None:
-        put(p.pPr, el("w:snapToGrid", val="0"))
-        put(p.pPr, el("w:spacing", before="0", after="0", line=str(height), lineRule="exact"))
+        put(ppr(p), el("w:snapToGrid", val="0"))
+        put(ppr(p), el("w:spacing", before="0", after="0", line=str(height), lineRule="exact"))
 
     if imprint.cc:
         cc = paragraph(body, "GwImprint")
         # wrapped lines align with the first character after 抄送： (7.4.2)
-        put(cc.pPr, el("w:ind", left=str(side + 3 * char), right=str(side), hanging=str(3 * char)))
+        put(ppr(cc), el("w:ind", left=str(side + 3 * char), right=str(side), hanging=str(3 * char)))
         borders = el("w:pBdr")
         borders.append(_border("top", std.IMPRINT_THICK_EIGHTHS))
         borders.append(_border("bottom", std.IMPRINT_THIN_EIGHTHS))
-        put(cc.pPr, borders)
+        put(ppr(cc), borders)
         exact(cc, (cc_lines * pitch - thick - thin) // cc_lines)
         add_run(cc, f"抄送：{imprint.cc}。")
     line = paragraph(body, "GwImprint")
-    put(line.pPr, el("w:ind", left=str(side), right=str(side), firstLine="0"))
+    put(ppr(line), el("w:ind", left=str(side), right=str(side), firstLine="0"))
     tabs = el("w:tabs")
     tabs.append(el("w:tab", val="right", pos=str(_TYPE_WIDTH - side)))
-    put(line.pPr, tabs)
+    put(ppr(line), tabs)
     borders = el("w:pBdr")
     if not imprint.cc:
         borders.append(_border("top", std.IMPRINT_THICK_EIGHTHS))
     borders.append(_border("bottom", std.IMPRINT_THICK_EIGHTHS))
-    put(line.pPr, borders)
+    put(ppr(line), borders)
     exact(line, pitch - thick - (0 if imprint.cc else thick))
     add_run(line, imprint.printer)
     add_tab(line)
     add_run(line, f"{imprint.date}印发")
+    return sect_pr

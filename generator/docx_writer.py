@@ -12,18 +12,9 @@ import datetime as dt
 import functools
 import io
 import sys
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from docx import Document
-from docx.document import Document as DocumentObject
-from docx.enum.section import WD_ORIENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Length
-from docx.text.run import Run
+from typing import TYPE_CHECKING, Any
 
 from . import gbt9704 as std
 from .cache import cached_bytes, key_of
@@ -35,8 +26,10 @@ from .docx_apparatus import (
     write_masthead,
     write_note,
 )
+from .docx_package import COMMENTS, FOOTER, Package, comments_part, footer_part
 from .fingerprint import fingerprint_part
-from .ooxml import add_run, el, fonts, half_points, keep_with_next, paragraph, put, text_width, twips
+from .gbt9704 import Length
+from .ooxml import add_run, el, fonts, half_points, keep_with_next, paragraph, ppr, put, qn, text_width, twips
 from .outline import (
     FIGURE,
     Addressee,
@@ -53,6 +46,9 @@ from .outline import (
     Title,
 )
 from .title_layout import break_title
+
+if TYPE_CHECKING:  # python-docx makes only the skeleton, and is imported only then
+    from docx.document import Document as DocumentObject
 
 
 @dataclass(frozen=True)
@@ -72,8 +68,8 @@ COMMENT_AUTHOR = "报告生成器"
 class _Annotator:
     """Writes text whose figures are marked: each figure a run of its own, with a comment if asked."""
 
-    def __init__(self, doc: DocumentObject, marks: dict[str, Source], on: bool) -> None:
-        self.doc, self.marks, self.on = doc, marks, on
+    def __init__(self, package: Package, marks: dict[str, Source], on: bool) -> None:
+        self.package, self.marks, self.on = package, marks, on
         self.pending: list[tuple[Any, Source]] = []
 
     def write(self, p: Any, text: str, char_style: str | None = None) -> None:
@@ -89,18 +85,22 @@ class _Annotator:
             add_run(p, text[pos:], char_style)
 
     def finish(self, when: dt.datetime) -> None:
-        """Comments go in once the text is complete: 行政执法!C6 行政处罚案件 168.
-
-        They are dated like the document (python-docx stamps the clock), so reruns give the same bytes."""
-        body = self.doc._body
-        for r, source in self.pending:
-            comment = self.doc.add_comment(
-                Run(r, body),
-                text=f"{source.cell} {source.label} {source.value}",
-                author=COMMENT_AUTHOR,
-                initials="报告",
-            )
-            comment._comment_elm.set(qn("w:date"), when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        """Comments go in once the text is complete: 行政执法!C6 行政处罚案件 168, each around its
+        figure's run and dated like the document, so reruns give the same bytes."""
+        if not self.pending:
+            return
+        notes = []
+        for cid, (r, source) in enumerate(self.pending):
+            r.addprevious(el("w:commentRangeStart", id=str(cid)))
+            r.addnext(el("w:commentRangeEnd", id=str(cid)))
+            ref = el("w:r")
+            props = el("w:rPr")
+            props.append(el("w:rStyle", val="CommentReference"))
+            ref.append(props)
+            ref.append(el("w:commentReference", id=str(cid)))
+            r.getnext().addnext(ref)
+            notes.append((cid, COMMENT_AUTHOR, "报告", f"{source.cell} {source.label} {source.value}", when))
+        self.package.add_part("word/comments.xml", COMMENTS, comments_part(notes))
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,7 @@ _STYLES: tuple[_StyleSpec, ...] = (
 )
 
 
-def _run_properties(spec: _StyleSpec) -> OxmlElement:
+def _run_properties(spec: _StyleSpec) -> Any:
     rpr = el("w:rPr")
     rpr.append(fonts(spec.font))
     if spec.color:
@@ -187,7 +187,7 @@ def _run_properties(spec: _StyleSpec) -> OxmlElement:
     return rpr
 
 
-def _paragraph_properties(spec: _StyleSpec) -> OxmlElement:
+def _paragraph_properties(spec: _StyleSpec) -> Any:
     ppr = el("w:pPr")
     if spec.keep_next:
         ppr.append(el("w:keepNext"))
@@ -247,6 +247,8 @@ def _install_styles(doc: DocumentObject) -> None:
 
 
 def _setup_section(doc: DocumentObject) -> None:
+    from docx.enum.section import WD_ORIENT
+
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width = std.PAGE_WIDTH
@@ -263,12 +265,12 @@ def _setup_section(doc: DocumentObject) -> None:
         sect_pr.remove(old)
     sect_pr.append(el("w:docGrid", type="lines", linePitch=twips(std.LINE_PITCH)))
     doc.settings.odd_and_even_pages_header_footer = True
-    _page_number_footer(section.footer.paragraphs[0], odd=True)
+    _page_number_footer(section.footer.paragraphs[0]._p, odd=True)
     section.even_page_footer.is_linked_to_previous = False
-    _page_number_footer(section.even_page_footer.paragraphs[0], odd=False)
+    _page_number_footer(section.even_page_footer.paragraphs[0]._p, odd=False)
 
 
-def _page_number_footer(paragraph: Any, odd: bool, unless_blank_before: str | None = None) -> None:
+def _page_number_footer(p: Any, odd: bool, unless_blank_before: str | None = None) -> None:
     """ "— N —" in 4号宋体: odd pages right with one 字 on the right, even pages left (7.5).
 
     With ``unless_blank_before`` (the bookmark on the body's last paragraph) the number is a field
@@ -276,20 +278,19 @@ def _page_number_footer(paragraph: Any, odd: bool, unless_blank_before: str | No
     when it ends on an even one, for then a blank page stands before the 版记 and 7.5 numbers
     neither.  The blank page that an even-page section break inserts carries no footer at all.
     """
-    p = paragraph._p
     for old in p.findall(qn("w:pPr")):
         p.remove(old)  # the template's footer paragraph carries a style of its own
     for old in p.findall(qn("w:r")):
         p.remove(old)
-    ppr = p.get_or_add_pPr()
-    ppr.append(el("w:pStyle", val="GwPageNumber"))
+    props = ppr(p)
+    props.append(el("w:pStyle", val="GwPageNumber"))
     side = std.PAGE_NUMBER_SIDE_SPACE
     if odd:
-        ppr.append(el("w:ind", right=twips(side), firstLine="0"))
-        ppr.append(el("w:jc", val="right"))
+        props.append(el("w:ind", right=twips(side), firstLine="0"))
+        props.append(el("w:jc", val="right"))
     else:
-        ppr.append(el("w:ind", left=twips(side), firstLine="0"))
-        ppr.append(el("w:jc", val="left"))
+        props.append(el("w:ind", left=twips(side), firstLine="0"))
+        props.append(el("w:jc", val="left"))
 
     def run(text: str | None = None, fld: str | None = None, instr: str | None = None) -> None:
         r = el("w:r")
@@ -332,12 +333,11 @@ def _page_number_footer(paragraph: Any, odd: bool, unless_blank_before: str | No
     run(fld="end")
 
 
-def _imprint_footers(doc: DocumentObject) -> None:
+def _imprint_footers(package: Package, sect_pr: Any) -> None:
     """The 版记's section numbers its page only when no blank page stands before it (7.5)."""
-    section = doc.sections[-1]
-    for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
-        footer.is_linked_to_previous = False
-        _page_number_footer(footer.paragraphs[0], odd, unless_blank_before=BODY_END_BOOKMARK)
+    for kind, odd in (("default", True), ("even", False)):
+        data = footer_part(lambda p, odd=odd: _page_number_footer(p, odd, unless_blank_before=BODY_END_BOOKMARK))
+        package.set_footer(sect_pr, kind, package.add_part(package.next_name("footer"), FOOTER, data))
 
 
 def _title_lines(title: Title) -> list[str]:
@@ -346,19 +346,18 @@ def _title_lines(title: Title) -> list[str]:
     return break_title(title.text, title.breaks, lambda t: text_width(t) * scale, std.TYPE_AREA_WIDTH.twips)
 
 
-def _signature(doc: DocumentObject, sig: Signature) -> None:
+def _signature(body: Any, sig: Signature) -> None:
     """署名 and 成文日期 of an unsealed document (7.3.5.2).
 
     The name keeps two 字 on the right and the date starts two 字 right of the name's start.  When
     that would push the date into the two-字 right space, the date keeps the space and the name
     moves left instead, keeping the offset.
     """
-    body = doc.element.body
     previous = body.findall(qn("w:p"))
     if previous:
         keep_with_next(previous[-1])  # the 署名 never stands alone on a page
     for _ in range(std.BLANK_LINES_BEFORE_SIGNATURE):
-        keep_with_next(paragraph(doc.element.body, _BODY))
+        keep_with_next(paragraph(body, _BODY))
     ws, wd = text_width(sig.name), text_width(sig.date)
     space, offset = int(std.SIGNATURE_RIGHT_SPACE.twips), int(std.DATE_OFFSET.twips)
     if ws - wd >= offset:
@@ -366,8 +365,8 @@ def _signature(doc: DocumentObject, sig: Signature) -> None:
     else:
         date_right, name_right = space, space + offset + wd - ws
     for style, text, right in (("GwSignature", sig.name, name_right), ("GwDate", sig.date, date_right)):
-        p = paragraph(doc.element.body, style)
-        put(p.pPr, el("w:ind", right=str(right), firstLine="0"))
+        p = paragraph(body, style)
+        put(ppr(p), el("w:ind", right=str(right), firstLine="0"))
         if style == "GwSignature":
             keep_with_next(p)
         add_run(p, text)
@@ -452,6 +451,8 @@ def _skeleton() -> bytes:
 
 
 def _make_skeleton() -> bytes:
+    from docx import Document
+
     doc = Document()
     _drop_unneeded_parts(doc)
     _install_font_table(doc)
@@ -467,17 +468,17 @@ def _make_skeleton() -> bytes:
     return buffer.getvalue()
 
 
-def build_document(outline: Outline, info: DocumentInfo) -> DocumentObject:
-    """Lay the outline out in a new python-docx document."""
+def build_document(outline: Outline, info: DocumentInfo) -> Package:
+    """Lay the outline out in a new package made from the skeleton."""
     try:
-        doc = Document(io.BytesIO(_skeleton()))
+        package = Package(_skeleton())
     except Exception:  # a damaged cache entry: make the skeleton afresh
-        doc = Document(io.BytesIO(_make_skeleton()))
-    body = doc.element.body
-    notes = _Annotator(doc, outline.marks, info.annotate)
+        package = Package(_make_skeleton())
+    body = package.body
+    notes = _Annotator(package, outline.marks, info.annotate)
     for block in outline.blocks:
         if isinstance(block, Title):
-            p = paragraph(doc.element.body, "GwTitle")
+            p = paragraph(body, "GwTitle")
             for i, line in enumerate(_title_lines(block)):
                 if i:
                     r = el("w:r")
@@ -485,20 +486,20 @@ def build_document(outline: Outline, info: DocumentInfo) -> DocumentObject:
                     p.append(r)
                 add_run(p, line)
             for _ in range(std.BLANK_LINES_AFTER_TITLE):
-                paragraph(doc.element.body, _BODY)
+                paragraph(body, _BODY)
         elif isinstance(block, Addressee):
-            add_run(paragraph(doc.element.body, "GwAddressee"), block.text)
+            add_run(paragraph(body, "GwAddressee"), block.text)
         elif isinstance(block, Heading):
             if block.body:
-                p = paragraph(doc.element.body, _BODY)
+                p = paragraph(body, _BODY)
                 notes.write(p, block.number + block.text, f"GwRunIn{block.level}")
                 notes.write(p, block.body)
             else:
-                notes.write(paragraph(doc.element.body, f"GwHeading{block.level}"), block.number + block.text)
+                notes.write(paragraph(body, f"GwHeading{block.level}"), block.number + block.text)
         elif isinstance(block, Paragraph):
-            notes.write(paragraph(doc.element.body, _BODY), block.text)
+            notes.write(paragraph(body, _BODY), block.text)
         elif isinstance(block, Signature):
-            _signature(doc, block)
+            _signature(body, block)
         elif isinstance(block, Masthead):
             write_masthead(body, block)
         elif isinstance(block, AttachmentNote):
@@ -508,61 +509,17 @@ def build_document(outline: Outline, info: DocumentInfo) -> DocumentObject:
         elif isinstance(block, Attachment):
             write_attachment(body, block, _title_lines(Title(block.title)), notes.write)
         elif isinstance(block, Imprint):
-            write_imprint(doc, block)
-            _imprint_footers(doc)
+            _imprint_footers(package, write_imprint(package, block))
     stamp = dt.datetime.combine(info.date, dt.time(9, 0))
     notes.finish(stamp)
-    props = doc.core_properties
-    props.title = info.title
-    props.author = info.author
-    props.last_modified_by = info.author
-    props.created = stamp
-    props.modified = stamp
-    props.last_printed = stamp
-    props.revision = 1
-    props.comments = ""
-    props.keywords = "法治政府建设年度报告"
-    return doc
-
-
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+    package.set_core(info.title, info.author, stamp, "法治政府建设年度报告")
+    return package
 
 
 def render_docx(outline: Outline, info: DocumentInfo) -> bytes:
-    """The DOCX file for the outline, as bytes that depend on nothing but the inputs.
-
-    The package is zipped here, once, with fixed timestamps and modes (python-docx's own ``save``
-    would stamp the time and compress everything a first time for nothing).
-    """
-    package = build_document(outline, info).part.package
-    parts = list(package.iter_parts())
-    types = [
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-    ]
-    types += [f'<Override PartName="{p.partname}" ContentType="{p.content_type}"/>' for p in parts]
-    types.append("</Types>")
-    package_rels = package.rels.xml
-    members = []
-    for part in parts:
-        members.append((part.partname.membername, part.blob))
-        if len(part.rels):
-            members.append((part.partname.rels_uri.membername, part.rels.xml))
+    """The DOCX file for the outline, as bytes that depend on nothing but the inputs."""
+    package = build_document(outline, info)
     if info.fingerprint:
-        document_xml = next(blob for name, blob in members if name == "word/document.xml")
-        name, content_type, rel_type, data = fingerprint_part(document_xml)
-        types.insert(-1, f'<Override PartName="/{name}" ContentType="{content_type}"/>')
-        rel = f'<Relationship Id="rIdGwFingerprint" Type="{rel_type}" Target="{name}"/>'
-        package_rels = package_rels.replace(b"</Relationships>", f"{rel}</Relationships>".encode())
-        members.append((name, data))
-    members[:0] = [("[Content_Types].xml", "".join(types).encode()), ("_rels/.rels", package_rels)]
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name, data in members:
-            fixed = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, data)
-    return out.getvalue()
+        name, content_type, rel_type, data = fingerprint_part(package.document_xml())
+        package.add_package_part(name, content_type, rel_type, "rIdGwFingerprint", data)
+    return package.to_bytes()

@@ -1,17 +1,49 @@
 """The numbers of GB/T 9704-2012 (党政机关公文格式), named, typed, with their clauses.
 
 Every measurement the DOCX writer uses comes from here; the writer holds no numbers of its own.
-Lengths are python-docx ``Length`` values (EMU-based), so they convert to twips or points without
-rounding surprises.  Where the standard states a goal that Word and LibreOffice reach by different
-means (the 22 × 28 grid), the value chosen is the one measured to work in both and the comment says
-how it was measured.
+Lengths are ``Length`` values counted in EMU (as python-docx counts them, and with its conversions),
+so they convert to twips or points without rounding surprises; they are defined here so that the
+writer does not have to import python-docx.  Where the standard states a goal that Word and
+LibreOffice reach by different means (the 22 × 28 grid), the value chosen is the one measured to work
+in both and the comment says how it was measured.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from docx.shared import Length, Mm, Pt, Twips
+_EMU_PER_MM = 36_000
+_EMU_PER_PT = 12_700
+_EMU_PER_TWIP = 635
+
+
+class Length(int):
+    """A length in EMU (914,400 to the inch), with read-only conversions."""
+
+    @property
+    def mm(self) -> float:
+        return self / _EMU_PER_MM
+
+    @property
+    def pt(self) -> float:
+        return self / _EMU_PER_PT
+
+    @property
+    def twips(self) -> int:
+        return round(self / _EMU_PER_TWIP)
+
+
+def Mm(mm: float) -> Length:  # reads like the unit it builds
+    return Length(int(mm * _EMU_PER_MM))
+
+
+def Pt(points: float) -> Length:
+    return Length(int(points * _EMU_PER_PT))
+
+
+def Twips(twips: float) -> Length:
+    return Length(int(twips * _EMU_PER_TWIP))
+
 
 # -- 5.1 / 5.2.1 page and type area ------------------------------------------------------------
 PAGE_WIDTH: Length = Mm(210)  # 5.1: A4

@@ -9,11 +9,10 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from docx.oxml.ns import nsmap, qn
-from docx.oxml.parser import oxml_parser
-from docx.shared import Length
+from lxml import etree
 
 from . import gbt9704 as std
+from .gbt9704 import Length
 from .outline import plain
 
 PPR_ORDER = (
@@ -37,10 +36,18 @@ def half_points(length: Length) -> str:
     return str(round(length.pt * 2))
 
 
+NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "xml": "http://www.w3.org/XML/1998/namespace",
+}
+
+
 @functools.cache
-def _tag(tag: str) -> tuple[str, dict[str, str]]:
-    prefix = tag.split(":", 1)[0]
-    return qn(tag), {prefix: nsmap[prefix]}
+def qn(tag: str) -> str:
+    """``w:p`` → ``{http://…/main}p``."""
+    prefix, _, name = tag.partition(":")
+    return f"{{{NS[prefix]}}}{name}"
 
 
 @functools.cache
@@ -49,9 +56,17 @@ def _attr(name: str) -> str:
 
 
 def el(tag: str, **attrs: str) -> Any:
-    """A ``w:`` element with ``w:`` attributes (python-docx's element classes, names looked up once)."""
-    clark, namespaces = _tag(tag)
-    return oxml_parser.makeelement(clark, {_attr(k): v for k, v in attrs.items()}, nsmap=namespaces)
+    """A ``w:`` element with ``w:`` attributes (plain lxml; names looked up once)."""
+    return etree.Element(qn(tag), {_attr(k): v for k, v in attrs.items()}, nsmap={"w": NS["w"]})
+
+
+def ppr(p: Any) -> Any:
+    """A paragraph's pPr, made as its first child if it has none."""
+    found = p.find(qn("w:pPr"))
+    if found is None:
+        found = el("w:pPr")
+        p.insert(0, found)
+    return found
 
 
 def fonts(font: str) -> Any:
@@ -127,4 +142,4 @@ def text_width(text: str) -> int:
 
 
 def keep_with_next(p: Any) -> None:
-    put(p.get_or_add_pPr(), el("w:keepNext"))
+    put(ppr(p), el("w:keepNext"))

@@ -16,12 +16,10 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from docx.oxml import parse_xml
-from docx.oxml.ns import qn
 from lxml import etree
 
 from .docx_props import read_docx
-from .ooxml import el, put
+from .ooxml import el, ppr, put, qn
 from .outline import split_sentences
 
 AUTHOR = "报告生成器"
@@ -80,10 +78,10 @@ def _emit(chars: list[tuple[str, Any]], wrap: Any = None) -> list[Any]:
 
 def _mark_paragraph(p: Any, kind: str, marks: _Marks) -> None:
     """Track the paragraph mark itself as inserted or deleted."""
-    ppr = p.get_or_add_pPr()
-    rpr = ppr.find(qn("w:rPr"))
+    props = ppr(p)
+    rpr = props.find(qn("w:rPr"))
     if rpr is None:
-        rpr = put(ppr, el("w:rPr"))
+        rpr = put(props, el("w:rPr"))
     rpr.insert(0, marks.make(f"w:{kind}"))
 
 
@@ -142,7 +140,7 @@ def track_changes(new_docx: bytes, old_docx: Path, when: dt.datetime) -> bytes:
     old_texts = [p.text for p in read_docx(old_docx).paragraphs]
     marks = _Marks(when)
     src = zipfile.ZipFile(io.BytesIO(new_docx))
-    root = parse_xml(src.read("word/document.xml"))
+    root = etree.fromstring(src.read("word/document.xml"))
     body = root.find(qn("w:body"))
     paras = body.findall(qn("w:p"))
     new_texts = [_text(p) for p in paras]

@@ -106,6 +106,10 @@ def main() -> None:
     runs = args.runs
     batches = [int(x) for x in args.batches.split(",") if x]
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {runs} runs each")
+    # bytecode as an installed package has it (pip compiles on install), even where
+    # PYTHONDONTWRITEBYTECODE is set; the user cache (compiled templates, skeleton) is warmed by
+    # the first run, as it is on a clerk's machine after the first draft
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "generator")], check=True)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         out = tmp / "draft.docx"

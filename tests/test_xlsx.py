@@ -167,3 +167,8 @@ def test_times_and_durations_read_as_openpyxl_reads_them(tmp_path: Path) -> None
     assert values(write(tmp_path / "时间.xlsx", sheet, styles=styles)) == [
         [dt.time(12, 0), dt.timedelta(days=1.5), dt.time(0, 0), dt.datetime(1900, 2, 28)]
     ]
+
+
+def test_a_number_past_any_date_in_a_date_format_stays_a_number(tmp_path: Path) -> None:
+    sheet = '<x:row r="1"><x:c r="A1" s="1"><x:v>1e20</x:v></x:c><x:c r="B1" s="1"><x:v>99999999999</x:v></x:c></x:row>'
+    assert values(write(tmp_path / "大数.xlsx", sheet, styles=STYLES)) == [[1e20, 99999999999]]

@@ -265,20 +265,23 @@ class Workbook:
         rows = sheet.rows
         text: list[str] = []
         strings, formats, limit = self._strings, self._formats, self.max_rows
-        row_no = col = phonetic = 0
-        kind, style, raw, formula, reading = "n", 0, None, False, False
+        row_no = offset = phonetic = 0
+        anchor: str | None = None  # the last cell reference seen in the row; later cells may omit theirs
+        kind, style, raw, formula, reading = "n", "0", None, False, False
 
         def on_c(attrs: dict[str, str]) -> None:
-            nonlocal col, kind, style, raw, formula
+            nonlocal anchor, offset, kind, style, raw, formula
             ref = attrs.get("r")
-            m = _REF.match(ref) if ref else None
-            col = column_index(m[1]) if m else col + 1
-            kind, style, raw, formula = attrs.get("t", "n"), int(attrs.get("s", "0")), None, False
+            if ref:
+                anchor, offset = ref, 0
+            else:
+                offset += 1
+            kind, style, raw, formula = attrs.get("t", "n"), attrs.get("s", "0"), None, False
 
         def on_row(attrs: dict[str, str]) -> None:
-            nonlocal row_no, col
+            nonlocal row_no, anchor, offset
             r = attrs.get("r")
-            row_no, col = (int(r) if r else row_no + 1), 0
+            row_no, anchor, offset = (int(r) if r else row_no + 1), None, 0
 
         def on_text(attrs: dict[str, str]) -> None:  # <v>, or <t> of an inline string
             nonlocal reading
@@ -318,19 +321,22 @@ class Workbook:
             phonetic -= 1
 
         def end_c() -> None:
-            value = self._value(raw, kind, style, formats, strings)
+            if raw is None and not formula:
+                return  # an empty, formatted cell: most of a sheet
+            index = int(style)
+            value = self._value(raw, kind, index, formats, strings)
             if row_no > limit:
                 if value not in (None, ""):
                     raise _Stop  # content past the limit: the sheet is refused, no need to read on
                 return
-            if value is None and not formula:
-                return
+            m = _REF.match(anchor) if anchor else None
+            col = (column_index(m[1]) if m else 0) + offset
             while len(rows) < row_no:
                 rows.append([])
             row = rows[row_no - 1]
             while len(row) < col:
                 row.append(EMPTY)
-            row[col - 1] = XCell(value, formats[style][0] if style < len(formats) else "")
+            row[col - 1] = XCell(value, formats[index][0] if index < len(formats) else "")
             if formula:
                 sheet.formulas.add(f"{column_letter(col)}{row_no}")
 
@@ -385,5 +391,8 @@ class Workbook:
             return None
         number: float | int = float(raw) if any(ch in raw for ch in ".eE") else int(raw)
         if style < len(formats) and formats[style][1]:
-            return self._date(float(number), formats[style][1])
+            try:
+                return self._date(float(number), formats[style][1])
+            except (OverflowError, ValueError):  # past any date: the number, as openpyxl gives it
+                return number
         return number

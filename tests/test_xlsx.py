@@ -172,3 +172,11 @@ def test_times_and_durations_read_as_openpyxl_reads_them(tmp_path: Path) -> None
 def test_a_number_past_any_date_in_a_date_format_stays_a_number(tmp_path: Path) -> None:
     sheet = '<x:row r="1"><x:c r="A1" s="1"><x:v>1e20</x:v></x:c><x:c r="B1" s="1"><x:v>99999999999</x:v></x:c></x:row>'
     assert values(write(tmp_path / "大数.xlsx", sheet, styles=STYLES)) == [[1e20, 99999999999]]
+
+
+@pytest.mark.parametrize("cell", ['<x:c r="A1" s="x"><x:v>1</x:v></x:c>', '<x:c r="A1" t="s"><x:v>7</x:v></x:c>'])
+def test_a_malformed_cell_makes_the_sheet_unreadable_not_a_crash(tmp_path: Path, cell: str) -> None:
+    wb = Workbook(write(tmp_path / "坏.xlsx", f'<x:row r="1">{cell}</x:row>'), 10)
+    with pytest.raises(Unreadable):
+        wb["表一"]
+    wb.close()

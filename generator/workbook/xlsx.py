@@ -118,7 +118,7 @@ class Workbook:
         try:
             self._zip = zipfile.ZipFile(path)
             self._load()
-        except (KeyError, ValueError, OSError, zipfile.BadZipFile, IndexError) as exc:
+        except (KeyError, ValueError, OSError, OverflowError, zipfile.BadZipFile, IndexError) as exc:
             raise Unreadable(str(exc)) from exc
 
     def close(self) -> None:
@@ -240,7 +240,7 @@ class Workbook:
         if name not in self._read:
             try:
                 self._read[name] = self._sheet(name)
-            except (KeyError, ValueError, OSError, IndexError, zipfile.BadZipFile) as exc:
+            except (KeyError, ValueError, OSError, OverflowError, IndexError, zipfile.BadZipFile) as exc:
                 raise Unreadable(str(exc)) from exc
         return self._read[name]
 
@@ -393,6 +393,6 @@ class Workbook:
         if style < len(formats) and formats[style][1]:
             try:
                 return self._date(float(number), formats[style][1])
-            except (OverflowError, ValueError):  # past any date: the number, as openpyxl gives it
+            except (OverflowError, ValueError):  # past any date: keep the number (openpyxl makes it #VALUE!)
                 return number
         return number

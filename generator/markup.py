@@ -54,6 +54,9 @@ _LINE_MARKS = {"标题", "主送", "署名", "日期", "正文", *_ITEM_MARK, *_
 _MARK = re.compile(r"【(" + "|".join(sorted(_LINE_MARKS | {"换行"}, key=len, reverse=True)) + r")】")
 
 
+_SPECIAL = re.compile(f"[{re.escape(DATA_OPEN)}{re.escape(DATA_CLOSE)}【]")
+
+
 @dataclass
 class _Segment:
     mark: str | None  # a marker's name, or None for text
@@ -63,28 +66,21 @@ class _Segment:
 def _segments(line: str) -> list[_Segment]:
     """Split a line into text and markers; markers inside workbook data are text."""
     out: list[_Segment] = []
-    pos = 0
-    depth = 0
-    buf: list[str] = []
-    while pos < len(line):
-        ch = line[pos]
+    pos = start = depth = 0  # start: where the pending text begins
+    while m := _SPECIAL.search(line, pos):
+        i, ch = m.start(), m.group()
+        pos = i + 1
         if ch == DATA_OPEN:
             depth += 1
         elif ch == DATA_CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch == "【":
-            m = _MARK.match(line, pos)
-            if m:
-                if buf:
-                    out.append(_Segment(None, "".join(buf)))
-                    buf = []
-                out.append(_Segment(m.group(1)))
-                pos = m.end()
-                continue
-        buf.append(ch)
-        pos += 1
-    if buf:
-        out.append(_Segment(None, "".join(buf)))
+        elif depth == 0 and (mark := _MARK.match(line, i)):
+            if i > start:
+                out.append(_Segment(None, line[start:i]))
+            out.append(_Segment(mark.group(1)))
+            pos = start = mark.end()
+    if start < len(line):
+        out.append(_Segment(None, line[start:]))
     return out
 
 

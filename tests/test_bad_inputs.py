@@ -25,6 +25,7 @@ from tests.conftest import ROOT, SAMPLE, WorkbookMaker, find_row
 from tests.hostile_files import encrypted, million_rows, old_xls_named_xlsx, truncated, xxe, zip_bomb
 
 DONE = "改正错误后再生成；没有写出任何文件。"
+SAVE_AS = "无法直接读取。请用 Excel 或 WPS 打开后，选择“另存为”→“Excel 工作簿（*.xlsx）”，再用新文件生成报告。"
 
 
 def _figure(sheet: str, key: str, value: Any, column: int = 3) -> Callable[[Any], None]:
@@ -255,39 +256,22 @@ CASES: dict[str, Case] = {
     ),
     ".xls": Case(
         lambda p: _raw(p, b"\xd0\xcf\x11\xe0"),
-        (
-            "错误：{wb}：这是旧版 Excel（.xls）文件，无法直接读取。请用 Excel 或 "
-            "WPS 打开后，选择“另存为”→“Excel 工作簿（*.xlsx）”，再用新文件生成报告"
-            "。"
-        ),
+        "错误：{wb}：这是旧版 Excel（.xls）文件，" + SAVE_AS,
         raw=True,
         name="旧版 数据.xls",
     ),
     ".et": Case(
         lambda p: _raw(p, b"\xd0\xcf\x11\xe0"),
-        (
-            "错误：{wb}：这是 WPS 表格（.et）文件，无法直接读取。请用 Excel 或 WP"
-            "S 打开后，选择“另存为”→“Excel 工作簿（*.xlsx）”，再用新文件生成报告。"
-        ),
+        "错误：{wb}：这是 WPS 表格（.et）文件，" + SAVE_AS,
         raw=True,
         name="WPS 数据.et",
     ),
     ".csv": Case(
-        lambda p: _raw(p, b"a,b\n1,2\n"),
-        (
-            "错误：{wb}：这是 CSV 文本文件，无法直接读取。请用 Excel 或 WPS 打开后"
-            "，选择“另存为”→“Excel 工作簿（*.xlsx）”，再用新文件生成报告。"
-        ),
-        raw=True,
-        name="导出 数据.csv",
+        lambda p: _raw(p, b"a,b\n1,2\n"), "错误：{wb}：这是 CSV 文本文件，" + SAVE_AS, raw=True, name="导出 数据.csv"
     ),
     ".ods": Case(
         lambda p: _raw(p, b"PK\x03\x04"),
-        (
-            "错误：{wb}：这是 OpenDocument（.ods）表格，无法直接读取。请用 Exc"
-            "el 或 WPS 打开后，选择“另存为”→“Excel 工作簿（*.xlsx）”，再用新文"
-            "件生成报告。"
-        ),
+        "错误：{wb}：这是 OpenDocument（.ods）表格，" + SAVE_AS,
         raw=True,
         name="数据.ods",
     ),
@@ -300,13 +284,7 @@ CASES: dict[str, Case] = {
         raw=True,
     ),
     ".xls content named .xlsx": Case(
-        old_xls_named_xlsx,
-        (
-            "错误：{wb}：这是旧版 Excel（.xls）或 WPS 表格（.et）格式的文件，无法"
-            "直接读取。请用 Excel 或 WPS 打开后，选择“另存为”→“Excel 工作簿（*."
-            "xlsx）”，再用新文件生成报告。"
-        ),
-        raw=True,
+        old_xls_named_xlsx, "错误：{wb}：这是旧版 Excel（.xls）或 WPS 表格（.et）格式的文件，" + SAVE_AS, raw=True
     ),
     "zip bomb": Case(
         zip_bomb,

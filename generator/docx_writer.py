@@ -66,13 +66,17 @@ COMMENT_AUTHOR = "报告生成器"
 
 
 class _Annotator:
-    """Writes text whose figures are marked: each figure a run of its own, with a comment if asked."""
+    """Writes text whose figures are marked: with comments asked for, each figure a run of its own
+    carrying one; without, a paragraph's text in as few runs as its styles allow."""
 
     def __init__(self, package: Package, marks: dict[str, Source], on: bool) -> None:
         self.package, self.marks, self.on = package, marks, on
         self.pending: list[tuple[Any, Source]] = []
 
     def write(self, p: Any, text: str, char_style: str | None = None) -> None:
+        if not self.on:  # no comments to anchor: one run, its figure marks dropped by add_run
+            add_run(p, text, char_style)
+            return
         pos = 0
         for m in FIGURE.finditer(text):
             if m.start() > pos:

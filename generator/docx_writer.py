@@ -444,13 +444,21 @@ def _prune_styles(doc: DocumentObject) -> None:
 @functools.cache
 def _skeleton() -> bytes:
     """The empty, styled document every draft starts from: made once, kept in the user's cache
-    under a key of the code and the python-docx that make it, and reopened for each draft."""
-    from importlib.metadata import version
+    under a key of the code and the python-docx that make it, and reopened for each draft.
+
+    python-docx is found, not imported: its location and its template file's size and time stand
+    for its version (asking importlib.metadata costs a scan of the installed packages)."""
+    from importlib.util import find_spec
 
     from . import docx_apparatus, ooxml
 
     sources = [Path(m.__file__).read_bytes() for m in (sys.modules[__name__], std, ooxml, docx_apparatus)]
-    key = key_of(*sources, version("python-docx").encode())
+    spec = find_spec("docx")
+    origin = Path(spec.origin) if spec is not None and spec.origin else Path()
+    template = origin.parent / "templates" / "default.docx"
+    stat = template.stat() if template.exists() else None
+    stamp = f"{origin}|{stat.st_size if stat else 0}|{stat.st_mtime_ns if stat else 0}"
+    key = key_of(*sources, stamp.encode())
     return cached_bytes("skeleton", key, _make_skeleton)
 
 

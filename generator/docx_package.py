@@ -35,8 +35,7 @@ class Package:
     """The parts of one draft; ``body`` is where the writer appends."""
 
     def __init__(self, skeleton: bytes) -> None:
-        with zipfile.ZipFile(io.BytesIO(skeleton)) as z:
-            self.parts: dict[str, bytes] = {name: z.read(name) for name in z.namelist()}
+        self.parts = read_parts(skeleton)
         self.document = etree.fromstring(self.parts[_DOCUMENT])
         self.body = self.document.find(qn("w:body"))
         self._rels = etree.fromstring(self.parts[_DOCUMENT_RELS])
@@ -115,24 +114,35 @@ class Package:
 
     # -- the file -------------------------------------------------------------------------------
     def document_xml(self) -> bytes:
-        return _xml(self.document)
+        return xml_bytes(self.document)
 
     def to_bytes(self) -> bytes:
         parts = dict(self.parts)
         parts[_DOCUMENT] = self.document_xml()
-        parts[_DOCUMENT_RELS] = _xml(self._rels)
-        parts["[Content_Types].xml"] = _xml(self._types)
-        parts["_rels/.rels"] = _xml(self._package_rels)
-        first = ["[Content_Types].xml", "_rels/.rels"]
-        order = first + sorted(n for n in parts if n not in first)
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for name in order:
-                info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                dst.writestr(info, parts[name])
-        return out.getvalue()
+        parts[_DOCUMENT_RELS] = xml_bytes(self._rels)
+        parts["[Content_Types].xml"] = xml_bytes(self._types)
+        parts["_rels/.rels"] = xml_bytes(self._package_rels)
+        return zip_parts(parts)
+
+
+def read_parts(docx: bytes) -> dict[str, bytes]:
+    """Every part of a DOCX, by name."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+def zip_parts(parts: dict[str, bytes]) -> bytes:
+    """The DOCX of these parts, the same bytes for the same parts: fixed timestamps and modes, the
+    content types and package relationships first, then the parts by name."""
+    first = ["[Content_Types].xml", "_rels/.rels"]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in first + sorted(n for n in parts if n not in first):
+            info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, parts[name])
+    return out.getvalue()
 
 
 def escape(text: str) -> str:
@@ -140,7 +150,8 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _xml(root: Any) -> bytes:
+def xml_bytes(root: Any) -> bytes:
+    """A part's XML as Word writes it: declaration, UTF-8, standalone."""
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -149,7 +160,7 @@ def footer_part(fill: Any) -> bytes:
     root = etree.Element(qn("w:ftr"), nsmap={"w": NS["w"], "r": NS["r"]})
     p = etree.SubElement(root, qn("w:p"))
     fill(p)
-    return _xml(root)
+    return xml_bytes(root)
 
 
 def comments_part(comments: list[tuple[int, str, str, str, dt.datetime]]) -> bytes:
@@ -167,4 +178,4 @@ def comments_part(comments: list[tuple[int, str, str, str, dt.datetime]]) -> byt
         t = etree.SubElement(run, qn("w:t"))
         t.text = text
         root.append(c)
-    return _xml(root)
+    return xml_bytes(root)

@@ -20,7 +20,6 @@ _CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-prope
 _VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 _CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 def _body_text(document_xml: bytes) -> str:
@@ -52,31 +51,18 @@ def fingerprint_part(document_xml: bytes) -> tuple[str, str, str, bytes]:
 
 def stamp(docx: bytes) -> bytes:
     """The same DOCX with its fingerprint as a custom document property (deterministic bytes)."""
-    with zipfile.ZipFile(io.BytesIO(docx)) as z:
-        *_, custom = fingerprint_part(z.read("word/document.xml"))
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(docx)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            data = src.read(item.filename)
-            if item.filename == "[Content_Types].xml" and _CUSTOM not in data.decode("utf-8"):
-                data = data.replace(
-                    b"</Types>", f'<Override PartName="/{_CUSTOM}" ContentType="{_CT}"/></Types>'.encode()
-                )
-            elif item.filename == "_rels/.rels" and _REL_TYPE.encode() not in data:
-                rel = f'<Relationship Id="rIdGwFingerprint" Type="{_REL_TYPE}" Target="{_CUSTOM}"/>'
-                data = data.replace(b"</Relationships>", f"{rel}</Relationships>".encode())
-            if item.filename == _CUSTOM:
-                continue
-            dst.writestr(_info(item.filename), data)
-        dst.writestr(_info(_CUSTOM), custom)
-    return out.getvalue()
+    from .docx_package import read_parts, zip_parts
 
-
-def _info(name: str) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o644 << 16
-    return info
+    parts = read_parts(docx)
+    *_, parts[_CUSTOM] = fingerprint_part(parts["word/document.xml"])
+    types, rels = parts["[Content_Types].xml"], parts["_rels/.rels"]
+    if _CUSTOM.encode() not in types:
+        override = f'<Override PartName="/{_CUSTOM}" ContentType="{_CT}"/></Types>'
+        parts["[Content_Types].xml"] = types.replace(b"</Types>", override.encode())
+    if _REL_TYPE.encode() not in rels:
+        rel = f'<Relationship Id="rIdGwFingerprint" Type="{_REL_TYPE}" Target="{_CUSTOM}"/></Relationships>'
+        parts["_rels/.rels"] = rels.replace(b"</Relationships>", rel.encode())
+    return zip_parts(parts)
 
 
 def read_stamp(path: Path) -> tuple[str | None, str | None]:

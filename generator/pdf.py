@@ -6,13 +6,11 @@ open does not swallow the request; the PDF is written beside the draft through a
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import shutil
 import subprocess
 import tempfile
-import zipfile
 from pathlib import Path
 
 from .errors import OutputProblem
@@ -40,8 +38,6 @@ def find_soffice() -> str | None:
 # LibreOffice's PDF filter: keep the blank pages that odd/even-page section breaks insert, so that a
 # double-sided print of the PDF puts the 版记 on the back of the last sheet.
 _FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
@@ -56,40 +52,36 @@ def libreoffice_variants(docx: bytes) -> list[bytes]:
     """
     from lxml import etree
 
-    with zipfile.ZipFile(io.BytesIO(docx)) as z:
-        parts = {info.filename: z.read(info) for info in z.infolist()}
+    from .docx_apparatus import BODY_END_BOOKMARK
+    from .docx_package import read_parts, xml_bytes, zip_parts
+    from .ooxml import NS
+
+    w_ns, r_ns = NS["w"], NS["r"]
+    ns = {"w": w_ns}
+    parts = read_parts(docx)
     document = etree.fromstring(parts["word/document.xml"])
-    if not document.xpath("//w:bookmarkStart[@w:name='GwBodyEnd']", namespaces={"w": _W}):
+    if not document.xpath(f"//w:bookmarkStart[@w:name='{BODY_END_BOOKMARK}']", namespaces=ns):
         return [docx]
-    ns = {"w": _W}
     [body_sect, imprint_sect] = document.xpath("//w:sectPr", namespaces=ns)[-2:]
     rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
     target = {r.get("Id"): "word/" + r.get("Target") for r in rels.iter(f"{{{_RELS}}}Relationship")}
-    refs = imprint_sect.findall(f"{{{_W}}}footerReference")
+    refs = imprint_sect.findall(f"{{{w_ns}}}footerReference")
 
     unnumbered = dict(parts)
     for ref in refs:
-        footer = etree.fromstring(parts[target[ref.get(f"{{{_R}}}id")]])
+        footer = etree.fromstring(parts[target[ref.get(f"{{{r_ns}}}id")]])
         for run in footer.xpath("//w:r", namespaces=ns):
             run.getparent().remove(run)
-        unnumbered[target[ref.get(f"{{{_R}}}id")]] = etree.tostring(footer, xml_declaration=True, encoding="UTF-8")
+        unnumbered[target[ref.get(f"{{{r_ns}}}id")]] = xml_bytes(footer)
 
     body_ids = {
-        ref.get(f"{{{_W}}}type"): ref.get(f"{{{_R}}}id") for ref in body_sect.findall(f"{{{_W}}}footerReference")
+        ref.get(f"{{{w_ns}}}type"): ref.get(f"{{{r_ns}}}id") for ref in body_sect.findall(f"{{{w_ns}}}footerReference")
     }
     for ref in refs:
-        ref.set(f"{{{_R}}}id", body_ids[ref.get(f"{{{_W}}}type")])
-    imprint_sect.find(f"{{{_W}}}type").set(f"{{{_W}}}val", "nextPage")
-    numbered = dict(parts, **{"word/document.xml": etree.tostring(document, xml_declaration=True, encoding="UTF-8")})
-    return [_zip(unnumbered), _zip(numbered)]
-
-
-def _zip(parts: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
-    return buffer.getvalue()
+        ref.set(f"{{{r_ns}}}id", body_ids[ref.get(f"{{{w_ns}}}type")])
+    imprint_sect.find(f"{{{w_ns}}}type").set(f"{{{w_ns}}}val", "nextPage")
+    numbered = dict(parts, **{"word/document.xml": xml_bytes(document)})
+    return [zip_parts(unnumbered), zip_parts(numbered)]
 
 
 def page_count(pdf: bytes) -> int:

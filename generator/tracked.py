@@ -11,13 +11,12 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import difflib
-import io
-import zipfile
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
+from .docx_package import read_parts, xml_bytes, zip_parts
 from .docx_props import read_docx
 from .ooxml import el, ppr, put, qn
 from .outline import split_sentences
@@ -139,8 +138,8 @@ def track_changes(new_docx: bytes, old_docx: Path, when: dt.datetime) -> bytes:
     """``new_docx`` with its differences from ``old_docx`` marked as tracked changes."""
     old_texts = [p.text for p in read_docx(old_docx).paragraphs]
     marks = _Marks(when)
-    src = zipfile.ZipFile(io.BytesIO(new_docx))
-    root = etree.fromstring(src.read("word/document.xml"))
+    parts = read_parts(new_docx)
+    root = etree.fromstring(parts["word/document.xml"])
     body = root.find(qn("w:body"))
     paras = body.findall(qn("w:p"))
     new_texts = [_text(p) for p in paras]
@@ -160,9 +159,5 @@ def track_changes(new_docx: bytes, old_docx: Path, when: dt.datetime) -> bytes:
                 anchor.addprevious(gone)
             else:
                 body.find(qn("w:sectPr")).addprevious(gone)
-    document = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            dst.writestr(item, document if item.filename == "word/document.xml" else src.read(item.filename))
-    return out.getvalue()
+    parts["word/document.xml"] = xml_bytes(root)
+    return zip_parts(parts)

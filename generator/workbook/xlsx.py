@@ -327,6 +327,7 @@ class Workbook:
             value = self._value(raw, kind, index, formats, strings)
             if row_no > limit:
                 if value not in (None, ""):
+                    sheet.more_rows = True
                     raise _Stop  # content past the limit: the sheet is refused, no need to read on
                 return
             m = _REF.match(anchor) if anchor else None
@@ -367,12 +368,7 @@ class Workbook:
                 text.append(data)
 
         with self._zip.open(part) as f:
-            try:
-                _parser(start, end, chars).ParseFile(f)
-            except _Stop:
-                sheet.more_rows = True
-            except expat.ExpatError as exc:
-                raise Unreadable(str(exc)) from exc
+            _parse(f, start, end, chars)
         return sheet
 
     def _value(self, raw: str | None, kind: str, style: int, formats: list[tuple[str, str]], strings: list[str]) -> Any:

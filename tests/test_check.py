@@ -145,7 +145,9 @@ def test_a_plain_text_document_saved_by_libreoffice_gets_a_full_list(tmp_path: P
         shutil.copy(reference, txt)
     else:  # the shared folder is not beside this checkout: a short hand-made report instead
         txt.write_text(
-            "某局2022年法治政府建设年度报告\n一、主要举措\n(一)加强领导,强化保障\n某局\n2023年01月17日\n",
+            "某局2022年法治政府建设年度报告\n一、主要举措\n(一)加强领导,强化保障\n"
+            "2022年，我局坚持以习近平法治思想为指导，全面落实法治政府建设各项任务,取得积极成效。\n"
+            "某局\n2023年01月17日\n",
             encoding="utf-8",
         )
     convert(txt, tmp_path, "docx")

@@ -38,20 +38,17 @@ def timed(fn, runs: int) -> tuple[float, float, float]:  # type: ignore[no-untyp
     return statistics.median(values), min(values), max(values)
 
 
-def paired(fn_a, fn_b, runs: int) -> tuple[tuple[float, float, float], tuple[float, float, float]]:  # type: ignore[no-untyped-def]
-    """Two things timed in turn, run by run, so that both see the same machine (a VM's speed drifts
-    by tens of percent over minutes; timed one after the other, their ratio would measure the drift)."""
-    a: list[float] = []
-    b: list[float] = []
+def in_turn(fns, runs: int) -> list[tuple[float, float, float]]:  # type: ignore[no-untyped-def]
+    """Several things timed in turn, run by run, so that all see the same machine (a VM's speed
+    drifts by tens of percent over minutes; timed one after another, their ratios would measure the
+    drift).  Median, min and max of each."""
+    values: list[list[float]] = [[] for _ in fns]
     for _ in range(runs):
-        for fn, values in ((fn_a, a), (fn_b, b)):
+        for fn, times in zip(fns, values, strict=True):
             t = time.perf_counter()
             fn()
-            values.append(time.perf_counter() - t)
-    return (
-        (statistics.median(a), min(a), max(a)),
-        (statistics.median(b), min(b), max(b)),
-    )
+            times.append(time.perf_counter() - t)
+    return [(statistics.median(v), min(v), max(v)) for v in values]
 
 
 def process(*args: str) -> None:
@@ -121,7 +118,8 @@ def main() -> None:
     args = parser.parse_args()
     runs = args.runs
     batches = [int(x) for x in args.batches.split(",") if x]
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {runs} runs each")
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {runs} runs each; the processes")
+    print("(and the two render steps) are timed in turn, run by run, so they see the same machine")
     # bytecode as an installed package has it (pip compiles on install), even where
     # PYTHONDONTWRITEBYTECODE is set; the user cache (compiled templates, skeleton) is warmed by
     # the first run, as it is on a clerk's machine after the first draft
@@ -137,17 +135,6 @@ def main() -> None:
             "import jinja2, click, lxml.etree, zipfile; from pydantic import BaseModel\n"
             "class M(BaseModel):\n    x: int = 0"
         )
-        helped = timed(lambda: process("-m", "generator", "--help"), runs)
-        floor = timed(lambda: process("-c", floor_imports), runs)
-        rows = [
-            line("bare interpreter start", timed(lambda: process("-c", "pass"), runs)),
-            line("report-draft --help (whole process)", helped),
-            line("import floor (docx, openpyxl, pydantic, jinja2, click)", floor),
-            line(
-                "what build imports (pydantic + one model, jinja2, click, lxml)",
-                used := timed(lambda: process("-c", used_imports), runs),
-            ),
-        ]
 
         def one_report() -> None:
             if out.exists():
@@ -168,8 +155,16 @@ def main() -> None:
         except ImportError:
             DocxTemplate = None
             print("docxtpl is not installed (pip install '.[bench]'): no comparison")
+        processes = [
+            lambda: process("-c", "pass"),
+            lambda: process("-m", "generator", "--help"),
+            lambda: process("-c", floor_imports),
+            lambda: process("-c", used_imports),
+            one_report,
+        ]
         if DocxTemplate is None:
-            whole, render = timed(one_report, runs), timed(render_step, runs * 3)
+            bare, helped, floor, used, whole = in_turn(processes, runs)
+            (render,) = in_turn([render_step], runs * 3)
         else:
             import json
 
@@ -191,13 +186,19 @@ def main() -> None:
             def tpl_process() -> None:
                 process("-c", script, str(template), str(tmp / "ctx.json"), str(tmp / "t.docx"))
 
-            whole, tpl_whole = paired(one_report, tpl_process, runs)
-            render, tpl = paired(render_step, tpl_render, runs * 3)
+            bare, helped, floor, used, whole, tpl_whole = in_turn([*processes, tpl_process], runs)
+            render, tpl = in_turn([render_step, tpl_render], runs * 3)
+        rows = [
+            line("bare interpreter start", bare),
+            line("report-draft --help (whole process)", helped),
+            line("import floor (docx, openpyxl, pydantic, jinja2, click)", floor),
+            line("what build imports (pydantic + one model, jinja2, click, lxml)", used),
+        ]
         rows.append(line("one report (whole process)", whole))
         rows.append(line("render step (model -> DOCX bytes, in process)", render))
         if DocxTemplate is not None:
-            rows.append(line("docxtpl one report (whole process, in turn)", tpl_whole))
-            rows.append(line("docxtpl render step (in process, in turn)", tpl))
+            rows.append(line("docxtpl one report (whole process)", tpl_whole))
+            rows.append(line("docxtpl render step (in process)", tpl))
         print("\n".join(rows))
 
         one_mb = child_peak_mb("-m", "generator", "build", str(SAMPLE), "-o", str(tmp / "mem.docx"))

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+from .errors import OutputProblem
+from .files import write_bytes
 
 
 def cache_folder(name: str) -> Path | None:
@@ -48,11 +50,8 @@ def cached_bytes(name: str, key: str, make: Callable[[], bytes]) -> bytes:
             pass
     data = make()
     if path is not None:
-        try:  # written beside, then renamed: a reader never sees half a file
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except OSError:
+        try:  # atomically: a reader never sees half a file
+            write_bytes(path, data)
+        except (OSError, OutputProblem):  # a cache that cannot be written is not used
             pass
     return data

@@ -531,7 +531,9 @@ def build_document(outline: Outline, info: DocumentInfo) -> Package:
 def render_docx(outline: Outline, info: DocumentInfo) -> bytes:
     """The DOCX file for the outline, as bytes that depend on nothing but the inputs."""
     package = build_document(outline, info)
-    if info.fingerprint:
-        name, content_type, rel_type, data = fingerprint_part(package.document_xml())
-        package.add_package_part(name, content_type, rel_type, "rIdGwFingerprint", data)
-    return package.to_bytes()
+    if not info.fingerprint:
+        return package.to_bytes()
+    document = package.document_xml()
+    name, content_type, rel_type, data = fingerprint_part(document)
+    package.add_package_part(name, content_type, rel_type, "rIdGwFingerprint", data)
+    return package.to_bytes(document)

@@ -54,10 +54,9 @@ def libreoffice_variants(docx: bytes) -> list[bytes]:
 
     from .docx_apparatus import BODY_END_BOOKMARK
     from .docx_package import read_parts, xml_bytes, zip_parts
-    from .ooxml import NS
+    from .ooxml import NS, qn
 
-    w_ns, r_ns = NS["w"], NS["r"]
-    ns = {"w": w_ns}
+    ns = {"w": NS["w"]}
     parts = read_parts(docx)
     document = etree.fromstring(parts["word/document.xml"])
     if not document.xpath(f"//w:bookmarkStart[@w:name='{BODY_END_BOOKMARK}']", namespaces=ns):
@@ -65,21 +64,19 @@ def libreoffice_variants(docx: bytes) -> list[bytes]:
     [body_sect, imprint_sect] = document.xpath("//w:sectPr", namespaces=ns)[-2:]
     rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
     target = {r.get("Id"): "word/" + r.get("Target") for r in rels.iter(f"{{{_RELS}}}Relationship")}
-    refs = imprint_sect.findall(f"{{{w_ns}}}footerReference")
+    refs = imprint_sect.findall(qn("w:footerReference"))
 
     unnumbered = dict(parts)
     for ref in refs:
-        footer = etree.fromstring(parts[target[ref.get(f"{{{r_ns}}}id")]])
+        footer = etree.fromstring(parts[target[ref.get(qn("r:id"))]])
         for run in footer.xpath("//w:r", namespaces=ns):
             run.getparent().remove(run)
-        unnumbered[target[ref.get(f"{{{r_ns}}}id")]] = xml_bytes(footer)
+        unnumbered[target[ref.get(qn("r:id"))]] = xml_bytes(footer)
 
-    body_ids = {
-        ref.get(f"{{{w_ns}}}type"): ref.get(f"{{{r_ns}}}id") for ref in body_sect.findall(f"{{{w_ns}}}footerReference")
-    }
+    body_ids = {ref.get(qn("w:type")): ref.get(qn("r:id")) for ref in body_sect.findall(qn("w:footerReference"))}
     for ref in refs:
-        ref.set(f"{{{r_ns}}}id", body_ids[ref.get(f"{{{w_ns}}}type")])
-    imprint_sect.find(f"{{{w_ns}}}type").set(f"{{{w_ns}}}val", "nextPage")
+        ref.set(qn("r:id"), body_ids[ref.get(qn("w:type"))])
+    imprint_sect.find(qn("w:type")).set(qn("w:val"), "nextPage")
     numbered = dict(parts, **{"word/document.xml": xml_bytes(document)})
     return [zip_parts(unnumbered), zip_parts(numbered)]
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -13,7 +15,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # the tests keep their compiled templates and DOCX skeleton apart from the developer's cache
-os.environ.setdefault("REPORT_DRAFT_CACHE_DIR", tempfile.mkdtemp(prefix="report-draft-test-cache-"))
+if "REPORT_DRAFT_CACHE_DIR" not in os.environ:
+    os.environ["REPORT_DRAFT_CACHE_DIR"] = tempfile.mkdtemp(prefix="report-draft-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["REPORT_DRAFT_CACHE_DIR"], ignore_errors=True)
 sys.path.insert(0, str(ROOT / "data_inputs"))
 
 import make_sample  # noqa: E402

@@ -223,9 +223,7 @@ def test_annotate_puts_a_comment_naming_its_cell_on_every_figure(tmp_path: Path)
     assert {cell for _, _, cell, _ in rows} == commented  # every figure of the CSV is commented
 
 
-def test_the_cache_changes_no_byte_and_a_broken_cache_is_survived(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_cache_changes_no_byte_and_a_broken_cache_is_survived(tmp_path: Path) -> None:
     """Compiled templates and the DOCX skeleton are kept between runs; the draft is the same without
     them, with them, and when the cache folder holds damaged entries or cannot be written."""
     import os

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from docx import Document
 
 from generator.cli import main
 from tests.conftest import SAMPLE, find_row
@@ -22,6 +23,7 @@ def county(tmp_path: Path) -> Path:
         wb = make_sample.sample_workbook()
         ws = wb["基本信息"]
         ws.cell(row=find_row(ws, "机关名称"), column=2).value = f"示例县{name}"
+        ws.cell(row=find_row(ws, "署名"), column=2).value = f"示例县{name}"
         ws = wb["行政执法"]
         ws.cell(row=find_row(ws, "penalty_cases"), column=3).value = 150 + i
         wb.save(folder / f"{i + 1}-{name}.xlsx")
@@ -41,6 +43,12 @@ def test_a_folder_of_five_workbooks_one_broken(county: Path, tmp_path: Path) -> 
     assert drafts == [
         f"{i + 1}-{n}_报告初稿.docx" for i, n in enumerate(("卫生健康局", "司法局", "市场监管局", "教育局"))
     ]
+    for i, name in enumerate(("卫生健康局", "司法局", "市场监管局", "教育局")):
+        paragraphs = Document(str(out / f"{i + 1}-{name}_报告初稿.docx")).paragraphs
+        text = "".join(p.text for p in paragraphs).replace("\n", "")  # the title may break a line
+        assert text.startswith(f"示例县{name}2025年法治政府建设年度报告")  # each from its own workbook
+        assert text.endswith(f"示例县{name}2026年1月20日")
+        assert f"行政处罚案件{150 + i}起" in text
     lines = result.output.splitlines()
     assert "文件\t结果\t提醒\t第一个错误" in lines
     [failed] = [line for line in lines if "5-有错的局.xlsx" in line and "\t失败\t" in line]
@@ -50,7 +58,8 @@ def test_a_folder_of_five_workbooks_one_broken(county: Path, tmp_path: Path) -> 
 
 def test_parallel_drafts_are_byte_identical_to_drafts_built_one_at_a_time(county: Path, tmp_path: Path) -> None:
     parallel, single = tmp_path / "并行", tmp_path / "逐份"
-    CliRunner().invoke(main, ["build", str(county), "-o", str(parallel), "-j", "2"])
+    result = CliRunner().invoke(main, ["build", str(county), "-o", str(parallel), "-j", "2"])
+    assert result.exit_code == 1, result.output  # the broken workbook
     single.mkdir()
     for wb in sorted(county.glob("[1-4]-*.xlsx")):
         result = CliRunner().invoke(main, ["build", str(wb), "-o", str(single / f"{wb.stem}_报告初稿.docx")])

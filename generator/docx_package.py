@@ -34,8 +34,9 @@ _BEFORE_TYPE = {qn("w:headerReference"), qn("w:footerReference"), qn("w:footnote
 class Package:
     """The parts of one draft; ``body`` is where the writer appends."""
 
-    def __init__(self, skeleton: bytes) -> None:
-        self.parts = read_parts(skeleton)
+    def __init__(self, skeleton: dict[str, bytes]) -> None:
+        """A package starting from the skeleton's parts (see :func:`read_parts`), which stay unchanged."""
+        self.parts = dict(skeleton)
         self.document = etree.fromstring(self.parts[_DOCUMENT])
         self.body = self.document.find(qn("w:body"))
         self._rels = etree.fromstring(self.parts[_DOCUMENT_RELS])

@@ -26,7 +26,7 @@ from .docx_apparatus import (
     write_masthead,
     write_note,
 )
-from .docx_package import COMMENTS, FOOTER, Package, comments_part, footer_part
+from .docx_package import COMMENTS, FOOTER, Package, comments_part, footer_part, read_parts
 from .fingerprint import fingerprint_part
 from .gbt9704 import Length
 from .ooxml import add_run, el, fonts, half_points, keep_with_next, paragraph, ppr, put, qn, text_width, twips
@@ -462,6 +462,12 @@ def _skeleton() -> bytes:
     return cached_bytes("skeleton", key, _make_skeleton)
 
 
+@functools.cache
+def _skeleton_parts() -> dict[str, bytes]:
+    """The skeleton's parts, unzipped once a process (a batch builds hundreds of drafts from them)."""
+    return read_parts(_skeleton())
+
+
 def _make_skeleton() -> bytes:
     from docx import Document
 
@@ -483,9 +489,9 @@ def _make_skeleton() -> bytes:
 def build_document(outline: Outline, info: DocumentInfo) -> Package:
     """Lay the outline out in a new package made from the skeleton."""
     try:
-        package = Package(_skeleton())
+        package = Package(_skeleton_parts())
     except Exception:  # a damaged cache entry: make the skeleton afresh
-        package = Package(_make_skeleton())
+        package = Package(read_parts(_make_skeleton()))
     body = package.body
     notes = _Annotator(package, outline.marks, info.annotate)
     for block in outline.blocks:

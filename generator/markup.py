@@ -65,6 +65,8 @@ class _Segment:
 
 def _segments(line: str) -> list[_Segment]:
     """Split a line into text and markers; markers inside workbook data are text."""
+    if "【" not in line:  # no marker can start: the whole line is text (most body lines)
+        return [_Segment(None, line)] if line else []
     out: list[_Segment] = []
     pos = start = depth = 0  # start: where the pending text begins
     while m := _SPECIAL.search(line, pos):

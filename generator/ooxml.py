@@ -43,6 +43,9 @@ NS = {
 }
 
 
+_W_NSMAP = {"w": NS["w"]}
+
+
 @functools.cache
 def qn(tag: str) -> str:
     """``w:p`` → ``{http://…/main}p``."""
@@ -57,7 +60,9 @@ def _attr(name: str) -> str:
 
 def el(tag: str, **attrs: str) -> Any:
     """A ``w:`` element with ``w:`` attributes (plain lxml; names looked up once)."""
-    return etree.Element(qn(tag), {_attr(k): v for k, v in attrs.items()}, nsmap={"w": NS["w"]})
+    if attrs:
+        return etree.Element(qn(tag), {_attr(k): v for k, v in attrs.items()})
+    return etree.Element(qn(tag))
 
 
 def ppr(p: Any) -> Any:
@@ -103,29 +108,24 @@ def append_to_body(body: Any, element: Any) -> Any:
 def paragraph(body: Any, style_id: str) -> Any:
     """A new paragraph of a style at the end of the body (before its final sectPr)."""
     p = el("w:p")
-    ppr = el("w:pPr")
-    ppr.append(el("w:pStyle", val=style_id))
-    p.append(ppr)
+    etree.SubElement(etree.SubElement(p, qn("w:pPr")), qn("w:pStyle"), {_attr("val"): style_id})
     return append_to_body(body, p)
 
 
 def add_run(p: Any, text: str, char_style: str | None = None, **props: Any) -> Any:
     """A run of text; ``props`` are rPr children to set directly (for example ``color=el(...)``)."""
-    r = el("w:r")
+    r = etree.SubElement(p, qn("w:r"))
     if char_style or props:
-        rpr = el("w:rPr")
+        rpr = etree.SubElement(r, qn("w:rPr"))
         if char_style:
             put(rpr, el("w:rStyle", val=char_style))
         for child in props.values():
             put(rpr, child)
-        r.append(rpr)
     text = plain(text)  # figure marks never reach the file
-    t = el("w:t")
+    t = etree.SubElement(r, qn("w:t"))
     t.text = text
     if text != text.strip():
         t.set(qn("xml:space"), "preserve")
-    r.append(t)
-    p.append(r)
     return r
 
 

@@ -74,6 +74,20 @@ def test_every_problem_is_reported_at_once(make_workbook: WorkbookMaker) -> None
     assert "共 6 处错误" in result.output
 
 
+def test_a_sheets_errors_come_in_its_row_order_whatever_their_kind(make_workbook: WorkbookMaker) -> None:
+    """Counts and rates are checked by different validators; the clerk still reads top to bottom."""
+    cells: list[str] = []
+
+    def edit(wb: Any) -> None:
+        cells.append(set_figure(wb, "行政执法", "inspections", "很多"))
+        cells.append(set_figure(wb, "行政执法", "random_rate", 120))
+        cells.append(set_figure(wb, "行政执法", "penalty_cases", -1, column=4))
+
+    result, out = run_build(make_workbook(edit))
+    assert_refused(result, out)
+    assert [line.split("：")[1] for line in error_lines(result.output)] == cells
+
+
 def test_warnings_do_not_stop_the_build(make_workbook: WorkbookMaker) -> None:
     def edit(wb: Any) -> None:
         set_figure(wb, "行政许可", "completed", 7300)  # more completed than accepted: carried over

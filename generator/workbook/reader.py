@@ -426,7 +426,8 @@ def _read(path: Path) -> RawWorkbook:
         for name in wb.sheetnames:
             if name not in known:
                 raw.problems.append(Problem(Severity.WARNING, name, f"工作表“{name}”不是模板中的工作表，已忽略。"))
-        _check_formulas(wb, raw, [n for n in wb.sheetnames if n in known])
+        # 说明 holds no cell the report reads: no need to parse it for formulas
+        _check_formulas(wb, raw, [n for n in wb.sheetnames if n in known and n != cat.README_SHEET])
         return raw
     finally:
         wb.close()

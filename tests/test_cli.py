@@ -115,6 +115,24 @@ def test_python_m_generator_runs_the_same_cli() -> None:
     assert "report-draft" in result.stdout.decode("utf-8") or "用法" in result.stdout.decode("utf-8")
 
 
+def test_the_console_entry_exits_with_the_status_and_all_the_output(tmp_path: Path) -> None:
+    """``run`` ends the process without the interpreter's teardown: the output must still arrive
+    through a pipe, the draft be complete, and the exit status say what happened."""
+    out = tmp_path / "草稿 一.docx"
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "generator", *args]
+        return subprocess.run(command, capture_output=True, text=True, encoding="utf-8", cwd=ROOT, check=False)
+
+    done = cli("build", str(SAMPLE), "-o", str(out))
+    assert (done.returncode, done.stdout.strip()) == (0, f"已生成报告初稿：{out}（39 个标题，0 处提醒）")
+    assert out.exists()
+    refused = cli("build", str(tmp_path / "没有这个文件.xlsx"), "-o", str(tmp_path / "另一份.docx"))
+    assert refused.returncode == 1 and refused.stderr.startswith("错误：") and "找不到这个文件" in refused.stderr
+    typo = cli("buld")
+    assert typo.returncode == 2 and "没有这个命令" in typo.stderr
+
+
 def test_same_input_gives_the_same_bytes_in_any_folder(tmp_path: Path) -> None:
     outs = []
     for folder in ("甲 目录", "乙"):

@@ -135,6 +135,8 @@ def main() -> None:
             "import jinja2, click, lxml.etree, zipfile; from pydantic import BaseModel\n"
             "class M(BaseModel):\n    x: int = 0"
         )
+        # our CLI ends with os._exit, skipping the interpreter's teardown: the same floor, ended so
+        used_imports_fast = used_imports + "\nimport os; os._exit(0)"
 
         def one_report() -> None:
             if out.exists():
@@ -160,10 +162,11 @@ def main() -> None:
             lambda: process("-m", "generator", "--help"),
             lambda: process("-c", floor_imports),
             lambda: process("-c", used_imports),
+            lambda: process("-c", used_imports_fast),
             one_report,
         ]
         if DocxTemplate is None:
-            bare, helped, floor, used, whole = in_turn(processes, runs)
+            bare, helped, floor, used, used_fast, whole = in_turn(processes, runs)
             (render,) = in_turn([render_step], runs * 3)
         else:
             import json
@@ -186,13 +189,14 @@ def main() -> None:
             def tpl_process() -> None:
                 process("-c", script, str(template), str(tmp / "ctx.json"), str(tmp / "t.docx"))
 
-            bare, helped, floor, used, whole, tpl_whole = in_turn([*processes, tpl_process], runs)
+            bare, helped, floor, used, used_fast, whole, tpl_whole = in_turn([*processes, tpl_process], runs)
             render, tpl = in_turn([render_step, tpl_render], runs * 3)
         rows = [
             line("bare interpreter start", bare),
             line("report-draft --help (whole process)", helped),
             line("import floor (docx, openpyxl, pydantic, jinja2, click)", floor),
             line("what build imports (pydantic + one model, jinja2, click, lxml)", used),
+            line("  the same, ended with os._exit as our CLI ends", used_fast),
         ]
         rows.append(line("one report (whole process)", whole))
         rows.append(line("render step (model -> DOCX bytes, in process)", render))
@@ -246,7 +250,7 @@ def main() -> None:
             ("--help within 100 ms", helped[0] * 1000, "<=", 100.0),
             ("one report <= 0.75 x docxtpl's whole process", whole[0] * 1000, "<=", 0.75 * tpl_whole[0] * 1000),
             ("one report within 60 ms of the import floor", whole[0] * 1000, "<=", (floor[0] + 0.060) * 1000),
-            ("  (stricter: within 60 ms of what build imports)", whole[0] * 1000, "<=", (used[0] + 0.060) * 1000),
+            ("  (stricter: 60 ms over build's imports, same exit)", whole[0] * 1000, "<=", (used_fast[0] + 0.06) * 1e3),
             ("render step <= 0.5 x docxtpl's", render[0] * 1000, "<=", 0.5 * tpl[0] * 1000),
         ]
         if batches:

@@ -117,10 +117,10 @@ class Package:
     def document_xml(self) -> bytes:
         return xml_bytes(self.document)
 
-    def to_bytes(self, document_xml: bytes | None = None) -> bytes:
-        """The DOCX; ``document_xml`` is the body already serialized, when the caller has it."""
+    def to_bytes(self) -> bytes:
+        """The DOCX."""
         parts = dict(self.parts)
-        parts[_DOCUMENT] = document_xml if document_xml is not None else self.document_xml()
+        parts[_DOCUMENT] = self.document_xml()
         parts[_DOCUMENT_RELS] = xml_bytes(self._rels)
         parts["[Content_Types].xml"] = xml_bytes(self._types)
         parts["_rels/.rels"] = xml_bytes(self._package_rels)

@@ -539,7 +539,6 @@ def render_docx(outline: Outline, info: DocumentInfo) -> bytes:
     package = build_document(outline, info)
     if not info.fingerprint:
         return package.to_bytes()
-    document = package.document_xml()
-    name, content_type, rel_type, data = fingerprint_part(document)
+    name, content_type, rel_type, data = fingerprint_part(package.document)
     package.add_package_part(name, content_type, rel_type, "rIdGwFingerprint", data)
-    return package.to_bytes(document)
+    return package.to_bytes()

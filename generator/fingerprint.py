@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import io
-import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
+from typing import Any
 
 PROPERTY = "报告生成器指纹"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -22,13 +22,17 @@ _REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 _CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 
 
-def _body_text(document_xml: bytes) -> str:
-    root = ET.fromstring(document_xml)
-    return "\n".join("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in root.iter(f"{_W}p"))
+def _body_text(document: bytes | Any) -> str:
+    """The paragraphs' text of document.xml, given as bytes or as its parsed root (ElementTree's or lxml's)."""
+    if isinstance(document, bytes):
+        import xml.etree.ElementTree as ET  # a build passes the tree it has; only reading a file parses
+
+        document = ET.fromstring(document)
+    return "\n".join("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in document.iter(f"{_W}p"))
 
 
-def _fingerprint(document_xml: bytes) -> str:
-    return "sha256:" + hashlib.sha256(_body_text(document_xml).encode("utf-8")).hexdigest()
+def _fingerprint(document: bytes | Any) -> str:
+    return "sha256:" + hashlib.sha256(_body_text(document).encode("utf-8")).hexdigest()
 
 
 def content_fingerprint(docx: bytes) -> str:
@@ -37,14 +41,15 @@ def content_fingerprint(docx: bytes) -> str:
         return _fingerprint(z.read("word/document.xml"))
 
 
-def fingerprint_part(document_xml: bytes) -> tuple[str, str, str, bytes]:
-    """The custom-properties part that carries the fingerprint of ``document_xml``:
-    (part name, content type, relationship type, XML), for a writer to add to its package."""
+def fingerprint_part(document: bytes | Any) -> tuple[str, str, str, bytes]:
+    """The custom-properties part that carries the fingerprint of ``document`` (document.xml, or
+    the root of its tree): (part name, content type, relationship type, XML), for a writer to add
+    to its package."""
     custom = (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         f'<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT}">'
         f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="2" name="{PROPERTY}">'
-        f"<vt:lpwstr>{_fingerprint(document_xml)}</vt:lpwstr></property></Properties>"
+        f"<vt:lpwstr>{_fingerprint(document)}</vt:lpwstr></property></Properties>"
     ).encode()
     return _CUSTOM, _CT, _REL_TYPE, custom
 
@@ -67,6 +72,8 @@ def stamp(docx: bytes) -> bytes:
 
 def read_stamp(path: Path) -> tuple[str | None, str | None]:
     """(stored fingerprint, fingerprint of the content now); (None, None) if not a DOCX of ours."""
+    import xml.etree.ElementTree as ET
+
     try:
         data = path.read_bytes()
         with zipfile.ZipFile(io.BytesIO(data)) as z:

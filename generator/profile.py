@@ -9,8 +9,6 @@ key, in Chinese.
 
 from __future__ import annotations
 
-import difflib
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +63,8 @@ def _indicator_keys() -> dict[str, str]:
 
 
 def _near(word: str, choices: list[str]) -> str:
+    import difflib  # only when a name is misspelt
+
     close = difflib.get_close_matches(word, choices, n=3, cutoff=0.4)
     return f"，是不是想写：{'、'.join(close)}？" if close else "。"
 
@@ -73,6 +73,8 @@ def load_profile(folder: Path | None, wording_names: set[str]) -> tuple[Profile,
     """Read ``folder/机关资料.toml`` if there is one; ``wording_names`` are the phrases templates use."""
     if folder is None or not (folder / PROFILE_FILE).is_file():
         return Profile(), []
+    import tomllib  # only for an agency with a profile
+
     path = folder / PROFILE_FILE
     problems: list[Problem] = []
 

@@ -7,7 +7,6 @@ the clause out, never print a blank) and marks workbook text as data for :mod:`g
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 import threading
@@ -404,6 +403,8 @@ def _suggest(message: str, vocabulary: list[str]) -> str:
     m = re.search(r"'([^']+)' is undefined", message) or re.search(r"has no attribute '([^']+)'", message)
     if not m:
         return ""
+    import difflib  # only when a template has a mistake
+
     close = difflib.get_close_matches(m[1], vocabulary, n=3, cutoff=0.6)
     return f"“{m[1]}”不存在" + (f"，是不是想写：{'、'.join(close)}？" if close else "。")
 

@@ -69,6 +69,24 @@ def _indicator_keys() -> dict[str, str]:
     return out
 
 
+# What pydantic found wrong in 机关资料.toml, said for a clerk who edits the file in Notepad
+_SHAPES = {
+    "list_type": '应为用方括号括起来的列表，例如 ["行政执法.penalty_cases"]。',
+    "dict_type": '应为单独的一节：另起一行写 [节名]，下面逐行写 "名称" = "内容"。',
+    "string_type": "应为文字，用英文双引号括起来。",
+    "string_too_short": "不能为空。",
+    "extra_forbidden": "不是这里能写的项目，请删去或改正。",
+    "missing": "缺少这一项。",
+}
+_BRANCHES = {"str", "bool", "int", "float"}  # pydantic names a union's branches in the location
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    """``("分项", 0, "名称")`` → ``分项.第1项.名称``; a union's branch names left out."""
+    parts = [f"第{x + 1}项" if isinstance(x, int) else x for x in loc if x not in _BRANCHES]
+    return ".".join(parts)
+
+
 def _near(word: str, choices: list[str]) -> str:
     import difflib  # only when a name is misspelt
 
@@ -115,9 +133,12 @@ def load_profile(folder: Path | None, wording_names: set[str]) -> tuple[Profile,
     try:
         parsed: Any = _file_model().model_validate(rest)
     except ValidationError as exc:
+        said: set[str] = set()
         for error in exc.errors():
-            where = ".".join(str(x) for x in error["loc"])
-            problem(where, f"写法有误（{error['msg']}）。")
+            where = _where(error["loc"])
+            if where not in said:  # a value of neither type of a union fails twice: say it once
+                said.add(where)
+                problem(where, _SHAPES.get(error["type"], "写法有误，请对照模板文件夹中的填写说明改正。"))
         return Profile(path=str(path), names=names), problems
     indicators = _indicator_keys()
     hidden: set[str] = set()

@@ -143,6 +143,11 @@ def test_a_template_that_leaves_out_item_three_fails_naming_it(tmp_path: Path) -
         ('["用语"]\n"开 头" = "x"', "“用语.开 头”：模板中没有名为“开 头”的用语，是不是想写：开头"),
         ('["发文要素"]\n"使用版头" = "也许"', "“使用版头”只能填 是、否，现在是“也许”"),
         ('"主送机关" = ', "机关资料文件格式有误"),
+        ('"不写的指标" = "行政执法.penalty_cases"', "“不写的指标”：应为用方括号括起来的列表"),
+        ('"分项" = [{"名称" = ""}]', "“分项.第1项.名称”：不能为空。"),
+        ('"分项" = [{"名称" = "x", "说明" = "y"}]', "“分项.第1项.说明”：不是这里能写的项目"),
+        ('"用语" = "x"', "“用语”：应为单独的一节"),
+        ('["发文要素"]\n"联系人" = 5', "“发文要素.联系人”：应为文字，用英文双引号括起来。\n共 1 处错误"),
     ],
 )
 def test_a_bad_profile_is_reported_with_its_file_and_key(tmp_path: Path, profile: str, message: str) -> None:
@@ -154,6 +159,7 @@ def test_a_bad_profile_is_reported_with_its_file_and_key(tmp_path: Path, profile
     assert result.exit_code == 1, result.output
     assert message in result.output
     assert "Traceback" not in result.output and not out.exists()
+    assert not re.search(r"Input should|not permitted|should have|Field required", result.output)  # pydantic's
 
 
 def test_the_profile_fills_what_the_workbook_leaves_empty(tmp_path: Path, make_workbook) -> None:  # type: ignore[no-untyped-def]

@@ -39,8 +39,12 @@ def _number_in(value: Any) -> Any:
     return value
 
 
-CountValue = Annotated[Annotated[int, Field(ge=0)] | None, BeforeValidator(_number_in)]
-DecimalValue = Annotated[Annotated[Decimal, Field(ge=0, allow_inf_nan=False)] | None, BeforeValidator(_number_in)]
+# 千万亿: beyond any count, or amount in 元, a department reports in a year; more is a typing slip
+MAX_FIGURE = 10**15
+CountValue = Annotated[Annotated[int, Field(ge=0, le=MAX_FIGURE)] | None, BeforeValidator(_number_in)]
+DecimalValue = Annotated[
+    Annotated[Decimal, Field(ge=0, le=MAX_FIGURE, allow_inf_nan=False)] | None, BeforeValidator(_number_in)
+]
 RateValue = Annotated[Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)] | None, BeforeValidator(_number_in)]
 
 _VALUE_TYPES: dict[cat.Kind, Any] = {
@@ -109,17 +113,26 @@ class Report(BaseModel):
 
 
 # -- messages ---------------------------------------------------------------------------------
-def _message(error: dict[str, Any], kind: cat.Kind) -> str:
+def _short(value: Any) -> str:
+    """A value for a message: a pasted paragraph or a run of digits shown by its start."""
+    text = str(value)
+    return text if len(text) <= 30 else text[:30] + "…"
+
+
+def _message(error: dict[str, Any], kind: cat.Kind, typed: Any = None) -> str:
+    """The Chinese for one of pydantic's errors; ``typed`` is the cell's value as the clerk typed it."""
     kind_type = error["type"]
-    shown = error.get("input")
+    shown = _short(error.get("input"))
     if kind_type in ("int_parsing", "decimal_parsing", "int_type", "decimal_type", "string_type"):
         return f"应填写数字，现在是“{shown}”。只填阿拉伯数字，单位写在“单位”列；没有数据请留空。"
     if kind_type in ("int_from_float", "decimal_max_places"):
         return f"应填写整数，现在是“{shown}”。"
     if kind_type == "greater_than_equal":
         return f"不能是负数，现在是“{shown}”。请填写 0 或正数。"
-    if kind_type == "less_than_equal":
+    if kind_type == "less_than_equal" and kind is cat.Kind.RATE:
         return f"比率不能超过100%，现在是“{shown}”。请按百分数填写，例如 98.5 表示 98.5%。"
+    if kind_type in ("less_than_equal", "int_parsing_size"):  # as typed: the value read is rounded
+        return f"数字过大（“{_short(typed if typed is not None else error.get('input'))}”），请核对是否多打了零。"
     if kind_type in ("finite_number",):
         return f"不是有效的数字：“{shown}”。"
     return f"无法识别的值“{shown}”（{error['msg']}）。"
@@ -198,7 +211,7 @@ def _validate_sheet(
             for error in exc.errors():
                 key, which = str(error["loc"][0]), str(error["loc"][1])
                 cell = raws[key].value if which == "value" else raws[key].prev
-                message = f"{kinds[key].label}：{_message(error, kind)}"
+                message = f"{kinds[key].label}：{_message(error, kind, cell.value)}"
                 failed.append((order[key], which == "prev", Problem(Severity.ERROR, cell.ref, message)))
                 group[key][which] = None  # keep the sheet's other figures, so the rules still check them
             checked = adapter.validate_python(group)
@@ -332,7 +345,8 @@ def _validate_special(raws: list[RawIndicator], problems: list[Problem]) -> list
         except ValidationError as exc:
             for error in exc.errors():
                 cell = raw.value if error["loc"][0] == "value" else raw.prev
-                problems.append(Problem(Severity.ERROR, cell.ref, f"{raw.label}：{_message(error, cat.Kind.NUMBER)}"))
+                message = _message(error, cat.Kind.NUMBER, cell.value)
+                problems.append(Problem(Severity.ERROR, cell.ref, f"{raw.label}：{message}"))
             continue
         section = clean_text(raw.section.value) if raw.section else ""
         sub = cat.SUBSECTIONS_BY_SHORT.get(section)

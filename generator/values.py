@@ -52,6 +52,9 @@ _TYPED = re.compile(
 )
 
 
+MAX_DIGITS = 40  # past this a number is a slip of the keyboard, left for validation to refuse as too large
+
+
 def typed_number(value: Any, units: tuple[str, ...] = ()) -> tuple[Any, str]:
     """A number as typed, and its approximation mark: "32万" → 320000; "300余" → (300, "余").
 
@@ -72,6 +75,6 @@ def typed_number(value: Any, units: tuple[str, ...] = ()) -> tuple[Any, str]:
     with localcontext() as exact:  # no rounding, however many digits were typed
         exact.prec = 100
         number = Decimal(m["num"]) * _MULTIPLIERS.get(m["mul1"] or m["mul2"] or "", 1)
-    if number == number.to_integral_value():
+    if number.adjusted() < MAX_DIGITS and number == number.to_integral_value():
         number = Decimal(int(number))  # exact for any length (quantize fails past 28 digits)
     return number, (m["pre"] or m["suf"] or "")

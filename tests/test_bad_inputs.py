@@ -147,6 +147,20 @@ CASES: dict[str, Case] = {
             "共 1 处错误、0 处提醒。" + DONE
         ),
     ),
+    "a number past any count": Case(
+        _figure("行政执法", "penalty_cases", 1560000000000000000),
+        (
+            "错误：行政执法!C6：行政处罚案件：数字过大（“1.56e+18”），请核对是否多打了零。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "five thousand digits": Case(
+        _figure("行政执法", "fines", "9" * 5000),
+        (
+            "错误：行政执法!C7：罚没款金额：数字过大（“999999999999999999999999999999…”），请核对是否多打了零。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
     "万 typed where the unit is 万元": Case(
         _edits(_figure("行政执法", "fines", "32万"), _figure("行政执法", "fines", "万元", column=5)),
         (

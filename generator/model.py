@@ -135,7 +135,7 @@ def _message(error: dict[str, Any], kind: cat.Kind, typed: Any = None) -> str:
         return f"数字过大（“{_short(typed if typed is not None else error.get('input'))}”），请核对是否多打了零。"
     if kind_type in ("finite_number",):
         return f"不是有效的数字：“{shown}”。"
-    return f"无法识别的值“{shown}”（{error['msg']}）。"
+    return f"无法识别的值“{shown}”。请只填阿拉伯数字；没有数据请留空。"
 
 
 # -- figures ------------------------------------------------------------------------------------

@@ -537,8 +537,7 @@ def build_document(outline: Outline, info: DocumentInfo) -> Package:
 def render_docx(outline: Outline, info: DocumentInfo) -> bytes:
     """The DOCX file for the outline, as bytes that depend on nothing but the inputs."""
     package = build_document(outline, info)
-    if not info.fingerprint:
-        return package.to_bytes()
-    name, content_type, rel_type, data = fingerprint_part(package.document)
-    package.add_package_part(name, content_type, rel_type, "rIdGwFingerprint", data)
+    if info.fingerprint:
+        name, content_type, rel_type, data = fingerprint_part(package.document)
+        package.add_package_part(name, content_type, rel_type, "rIdGwFingerprint", data)
     return package.to_bytes()

@@ -58,7 +58,7 @@ MESSAGES = {
     "{name} {filename!r} is a directory.": "{name} {filename!r} 是文件夹，这里需要文件。",
     "{name} {filename!r} is not readable.": "{name} {filename!r} 无法读取。",
     "{name} {filename!r} is not writable.": "{name} {filename!r} 无法写入。",
-    "{value!r} is not a valid {number_type}.": "{value!r} 不是整数。",
+    "{value!r} is not a valid {number_type}.": "{value!r} 不是整数。",  # -j is our only number option
     "{value} is not in the range {range}.": "{value} 超出了范围（{range}）。",
 }
 

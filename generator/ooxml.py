@@ -43,9 +43,6 @@ NS = {
 }
 
 
-_W_NSMAP = {"w": NS["w"]}
-
-
 @functools.cache
 def qn(tag: str) -> str:
     """``w:p`` → ``{http://…/main}p``."""
@@ -59,7 +56,8 @@ def _attr(name: str) -> str:
 
 
 def el(tag: str, **attrs: str) -> Any:
-    """A ``w:`` element with ``w:`` attributes (plain lxml; names looked up once)."""
+    """A ``w:`` element with ``w:`` attributes (plain lxml; names looked up once).  It declares no
+    namespace of its own: placed in the document, it takes the tree's ``w`` prefix."""
     if attrs:
         return etree.Element(qn(tag), {_attr(k): v for k, v in attrs.items()})
     return etree.Element(qn(tag))

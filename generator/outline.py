@@ -33,14 +33,34 @@ def plain(text: str) -> str:
 
 
 def chinese_numeral(n: int) -> str:
-    """Write 1–99 as Chinese numerals the way headings count: 一, 十, 十一, 二十三."""
-    if not 1 <= n <= 99:
+    """Write a count as Chinese numerals the way headings and 一是……二是…… count: 一, 十, 十一,
+    二十三, 一百, 一百零一, 一百一十, 一千零五, 一万二千.
+
+    Any positive count below 10^8 (a sheet holds at most a few thousand rows); inside a number
+    past 十 a ten is 一十 (一百一十), and one 零 stands for any run of missing places."""
+    if not 1 <= n < 10**8:
         raise ValueError(f"heading number out of range: {n}")
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return CHINESE_DIGITS[ones]
-    head = "" if tens == 1 else CHINESE_DIGITS[tens]
-    return head + "十" + (CHINESE_DIGITS[ones] if ones else "")
+    if n >= 10**4:
+        high, low = divmod(n, 10**4)
+        rest = "" if low == 0 else ("零" if low < 1000 else "") + _below_ten_thousand(low, inner=True)
+        return _below_ten_thousand(high, inner=False) + "万" + rest
+    return _below_ten_thousand(n, inner=False)
+
+
+def _below_ten_thousand(n: int, inner: bool) -> str:
+    """1–9999; ``inner`` when the number continues a larger one (so 10 is 一十, not 十)."""
+    out, gap = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, n = divmod(n, value)
+        if digit:
+            if gap and out:
+                out += "零"
+            leading_ten = unit == "十" and digit == 1 and not out and not inner
+            out += ("" if leading_ten else CHINESE_DIGITS[digit]) + unit
+            gap = False
+        else:
+            gap = True
+    return out
 
 
 def heading_number(level: int, n: int) -> str:

@@ -1,6 +1,7 @@
 """A long run of the workbook property (not in CI): python tests/fuzz_workbooks.py [CASES]
 
-Prints how many cases ran, how many were accepted and refused, and stops at the first failure.
+Each case is read, validated and built (validate's verdict must be build's); prints how many cases
+ran, how many were accepted and refused, and stops at the first failure.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def main() -> None:
     @settings(max_examples=cases, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(workbooks())
     def run(wb: object) -> None:
-        accepted, _ = check(wb)
+        accepted, _ = check(wb, with_build=True)
         counts["accepted" if accepted else "refused"] += 1
 
     started = time.monotonic()

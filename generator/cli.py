@@ -210,8 +210,10 @@ def build(
         from .pdf import convert_to_pdf
 
         pdf = target.with_suffix(".pdf")
-        _run(convert_to_pdf, target, pdf)
+        notes = _run(convert_to_pdf, target, pdf)
         click.echo(f"已生成 PDF：{pdf}")
+        for note in notes:
+            click.echo(note, err=True)
 
 
 def _build_many(

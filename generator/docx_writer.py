@@ -122,6 +122,7 @@ class _StyleSpec:
     kind: str = "paragraph"
     color: str = ""
     on_grid: bool = True  # False: single spacing of its own, off the 22-line grid (tables)
+    builtin: str = ""  # Word's own style of this id, defined here (its name is Word's, not ours)
 
 
 _BODY = "GwBody"
@@ -176,6 +177,27 @@ _STYLES: tuple[_StyleSpec, ...] = (
     ),
     _StyleSpec("GwTableHead", "表头", std.FONT_HEITI, std.TABLE_SIZE, align="center", condense=False, on_grid=False),
     _StyleSpec("GwImprint", "版记", std.FONT_FANGSONG, std.IMPRINT_SIZE, align="left", condense=False),
+    # Word's comment styles, which --annotate's comments and their marks name (python-docx's
+    # template defines neither): a comment in 五号宋体, off the grid
+    _StyleSpec(
+        "CommentText",
+        "annotation text",
+        std.FONT_SONGTI,
+        std.COMMENT_SIZE,
+        align="left",
+        condense=False,
+        on_grid=False,
+        builtin="Normal",
+    ),
+    _StyleSpec(
+        "CommentReference",
+        "annotation reference",
+        std.FONT_SONGTI,
+        std.COMMENT_SIZE,
+        kind="character",
+        condense=False,
+        builtin="DefaultParagraphFont",
+    ),
 )
 
 
@@ -241,9 +263,15 @@ def _install_styles(doc: DocumentObject) -> None:
             rfonts.attrib.pop(qn(f"w:{attr}"), None)
     for spec in _STYLES:
         style = el("w:style", type=spec.kind, styleId=spec.style_id)
-        style.set(qn("w:customStyle"), "1")
         style.append(el("w:name", val=spec.name))
-        style.append(el("w:qFormat"))
+        if spec.builtin:  # as Word defines it: based on the default style, shown once used
+            style.append(el("w:basedOn", val=spec.builtin))
+            style.append(el("w:uiPriority", val="99"))
+            style.append(el("w:semiHidden"))
+            style.append(el("w:unhideWhenUsed"))
+        else:
+            style.set(qn("w:customStyle"), "1")
+            style.append(el("w:qFormat"))
         if spec.kind == "paragraph":
             style.append(_paragraph_properties(spec))
         style.append(_run_properties(spec))
@@ -377,9 +405,10 @@ def _signature(body: Any, sig: Signature) -> None:
 
 
 # Parts of python-docx's default template that a report does not need: a thumbnail of an empty
-# page (Windows Explorer would show it as the preview), Word 2010's duplicate style sheet and an
-# empty custom-XML item.
-_DROPPED_PARTS = ("/thumbnail", "/stylesWithEffects", "/customXml")
+# page (Windows Explorer would show it as the preview), Word 2010's duplicate style sheet, an
+# empty custom-XML item, and list numbering that no paragraph uses (its levels name list styles
+# that the pruning drops).
+_DROPPED_PARTS = ("/thumbnail", "/stylesWithEffects", "/customXml", "/numbering")
 
 
 def _drop_unneeded_parts(doc: DocumentObject) -> None:
@@ -412,18 +441,19 @@ def _install_font_table(doc: DocumentObject) -> None:
             rel.target_part._blob = _font_table()
 
 
-_KEPT_STYLES = ("Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Footer", "Header", "Comment")
-
-
 def _prune_styles(doc: DocumentObject) -> None:
-    """Keep our styles, the defaults and what they build on; drop the template's hundreds of others.
+    """Keep the styles the writer names, the defaults and what they build on; drop the template's
+    hundreds of others.
 
     python-docx's template carries every built-in table style and the latent-style list (350 KB of
-    styles.xml), which each draft would otherwise parse, serialize and compress.
+    styles.xml), which each draft would otherwise parse, serialize and compress.  What is kept is
+    derived from ``_STYLES``, the one list of styles the writer's paragraphs and runs name (a test
+    checks every style any draft names is defined), so a style cannot be used and pruned.
     """
     styles = doc.styles.element
     by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
-    wanted = [i for i, s in by_id.items() if i.startswith(("Gw", *_KEPT_STYLES)) or s.get(qn("w:default")) == "1"]
+    named = {spec.style_id for spec in _STYLES}
+    wanted = [i for i, s in by_id.items() if i in named or s.get(qn("w:default")) == "1"]
     keep: set[str] = set()
     while wanted:
         style_id = wanted.pop()

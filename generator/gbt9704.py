@@ -139,6 +139,9 @@ IMPRINT_SIDE: Length = Twips(280)  # one 四号 字 left and right
 IMPRINT_THICK_EIGHTHS = 8  # 7.4.1: first and last lines 0.35 mm (1 pt)
 IMPRINT_THIN_EIGHTHS = 6  # 7.4.1: lines between 0.25 mm (0.75 pt)
 
+# -- Word comments (--annotate; not part of the 公文, so not in the standard) ---------------------
+COMMENT_SIZE: Length = Pt(10.5)  # house choice: 五号, readable in the margin (Word's own is 10 pt)
+
 # -- font fallbacks (not in the standard: what offices' machines have) -------------------------
 # Newer Windows has 仿宋/楷体 but not the GB2312 faces, and 方正小标宋简体 is commercial.  The font
 # table names an alternative for each, with the GB2312 character set (w:charset 86), so a machine

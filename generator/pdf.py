@@ -1,7 +1,8 @@
 """Turn a draft into PDF with LibreOffice, when it is installed.
 
 LibreOffice runs headless in a private, temporary profile, so a LibreOffice window the clerk has
-open does not swallow the request; the PDF is written beside the draft through a rename.
+open does not swallow the request; the PDF is written beside the draft through a rename.  On Linux
+it sees the standard's faces mapped to free simplified-Chinese ones (:mod:`generator.fonts`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from .errors import OutputProblem
 from .files import write_bytes
+from .fonts import face_notes, private_fontconfig
 
 CONVERT_TIMEOUT_S = 180
 _WINDOWS_PLACES = (
@@ -87,8 +89,10 @@ def page_count(pdf: bytes) -> int:
     return max(counts, default=0)
 
 
-def convert_to_pdf(docx: Path, pdf: Path) -> None:
-    """Write ``pdf`` from ``docx``; raise :class:`OutputProblem` with a Chinese message if it cannot."""
+def convert_to_pdf(docx: Path, pdf: Path) -> list[str]:
+    """Write ``pdf`` from ``docx``; raise :class:`OutputProblem` with a Chinese message if it cannot.
+
+    Returns the notes, in Chinese, on faces that would not show as a 公文's (:func:`face_notes`)."""
     exe = find_soffice()
     if exe is None:
         raise OutputProblem(HOW_TO_GET)
@@ -96,6 +100,8 @@ def convert_to_pdf(docx: Path, pdf: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="report-draft-") as tmp:
         folder = Path(tmp)
         profile = (folder / "profile").as_uri()
+        fonts_env = private_fontconfig(folder)
+        notes = face_notes(fonts_env)
         # plain names: some LibreOffice builds mishandle unusual paths
         sources = [folder / f"draft{i}.docx" for i in range(len(variants))]
         for source, data in zip(sources, variants, strict=True):
@@ -108,6 +114,7 @@ def convert_to_pdf(docx: Path, pdf: Path) -> None:
                 check=True,
                 capture_output=True,
                 timeout=CONVERT_TIMEOUT_S,
+                env={**os.environ, **fonts_env},
             )
         except subprocess.TimeoutExpired as exc:
             raise OutputProblem(f"{pdf}：LibreOffice 转换超过 {CONVERT_TIMEOUT_S} 秒仍未完成，已放弃。") from exc
@@ -122,3 +129,4 @@ def convert_to_pdf(docx: Path, pdf: Path) -> None:
         if len(pdfs) == 2 and page_count(pdfs[0]) <= page_count(pdfs[1]):
             pdfs.reverse()  # no blank page before the 版记: it keeps its number
         write_bytes(pdf, pdfs[0])
+    return notes

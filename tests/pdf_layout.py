@@ -7,12 +7,15 @@ line is about 1.3 × 16 pt tall.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator.fonts import private_fontconfig
 
 MM_PER_PT = 25.4 / 72
 _NS = "{http://www.w3.org/1999/xhtml}"
@@ -54,8 +57,10 @@ def soffice_exe() -> str:
 
 
 def convert(source: Path, out_dir: Path, fmt: str = "pdf") -> Path:
-    """Convert with LibreOffice headless, in a private profile so parallel runs do not collide."""
+    """Convert with LibreOffice headless, in a private profile so parallel runs do not collide, and
+    with the faces ``build --pdf`` maps the standard's to (generator.fonts)."""
     profile = out_dir / "lo-profile"
+    fonts_env = private_fontconfig(out_dir)
     subprocess.run(
         [
             soffice_exe(),
@@ -70,6 +75,7 @@ def convert(source: Path, out_dir: Path, fmt: str = "pdf") -> Path:
         check=True,
         capture_output=True,
         timeout=180,
+        env={**os.environ, **fonts_env},
     )
     out = out_dir / f"{source.stem}.{fmt}"
     assert out.exists(), f"LibreOffice did not write {out.name}"
@@ -176,3 +182,30 @@ def ink_extent(r: Raster, x0: float, y0: float, x1: float, y1: float) -> tuple[f
     rows = [y for y in range(r.px(y0), r.px(y1)) if any(sum(r.rgb(x, y)) < 600 for x in range(r.px(x0), r.px(x1), 2))]
     assert rows, "no ink in the box"
     return r.mm(rows[0]), r.mm(rows[-1] + 1)
+
+
+def line_faces(pdf: Path, page: int = 1) -> list[tuple[str, set[str]]]:
+    """Each text line of a page with the faces its Chinese characters are set in (pdfminer.six reads
+    the content stream: which font each glyph is shown with), subset prefixes ("BAAAAA+") removed."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+
+    lines: list[tuple[str, set[str]]] = []
+    for layout in extract_pages(str(pdf), page_numbers=[page - 1]):
+        for box in layout:
+            if not isinstance(box, LTTextContainer):
+                continue
+            for line in box:
+                if isinstance(line, LTTextLine):
+                    chars = [c for c in line if isinstance(c, LTChar)]
+                    faces = {c.fontname.split("+")[-1] for c in chars if "\u4e00" <= c.get_text() <= "\u9fff"}
+                    lines.append(("".join(c.get_text() for c in chars), faces))
+    return lines
+
+
+def pdf_faces(pdf: Path) -> list[str]:
+    """The faces poppler's ``pdffonts`` lists, subset prefixes removed."""
+    exe = shutil.which("pdffonts")
+    assert exe, "pdffonts (poppler-utils) is not installed"
+    out = subprocess.run([exe, str(pdf)], check=True, capture_output=True, text=True).stdout
+    return [row.split()[0].split("+")[-1] for row in out.splitlines()[2:] if row.strip()]

@@ -28,7 +28,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, .et and password-protec
 
 @dataclass(frozen=True)
 class Cell:
-    """A value with its place; ``percent`` tells that Excel shows it as a percentage."""
+    """A value with its place; ``percent`` tells that Excel shows this number as a percentage."""
 
     value: Any
     ref: str
@@ -131,7 +131,7 @@ class _Filled:
     """A cell inside a merged range, given the value of the range's first cell."""
 
     value: Any
-    number_format: str = ""
+    percent: bool = False
 
 
 def _fill_merged(ws: Sheet, rows: list[list[Any]]) -> None:
@@ -147,7 +147,7 @@ def _fill_merged(ws: Sheet, rows: list[list[Any]]) -> None:
                 row.append(_Filled(None))
             for c in range(c1, c2 + 1):
                 if (r, c) != (r1, c1):
-                    row[c - 1] = _Filled(value, getattr(first, "number_format", "") or "")
+                    row[c - 1] = _Filled(value, getattr(first, "percent", False))
 
 
 def _rows(ws: Sheet, problems: list[Problem] | None = None) -> list[list[Any]]:
@@ -170,9 +170,7 @@ def _cell(sheet: str, row: list[Any], col: int | None, row_no: int) -> Cell:
     if col is None or col >= len(row):
         return Cell(None, ref)
     c = row[col]
-    value = getattr(c, "value", None)
-    fmt = getattr(c, "number_format", "") or ""
-    return Cell(value, ref, "%" in fmt)
+    return Cell(getattr(c, "value", None), ref, getattr(c, "percent", False))
 
 
 # Headers as clerks rename them: each name is read as the column it stands for.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.workbook.numfmt import BUILTIN, Kind, builtin, parse
+from generator.workbook.numfmt import BUILTIN, Kind, Section, builtin, parse
 
 NUMBER, DATE, DURATION = Kind.NUMBER, Kind.DATE, Kind.DURATION
 
@@ -72,7 +72,8 @@ NUMBER, DATE, DURATION = Kind.NUMBER, Kind.DATE, Kind.DURATION
     ],
 )
 def test_a_value_reads_as_the_section_that_shows_it(code: str, value: float, kind: Kind, percent: bool) -> None:
-    assert parse(code).reads(value) == (kind, percent)
+    shown = parse(code).reads(value)
+    assert (shown.kind, shown.percent) == (kind, percent)
 
 
 @pytest.mark.parametrize(
@@ -82,15 +83,15 @@ def test_a_value_reads_as_the_section_that_shows_it(code: str, value: float, kin
     + [(i, NUMBER) for i in [1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 13, *range(37, 45), 48, 49, 164, 200]],
 )
 def test_built_in_formats(number_format_id: int, kind: Kind) -> None:
-    assert builtin(number_format_id).reads(46042)[0] is kind
-    assert builtin(number_format_id).reads(0.5)[1] is (number_format_id in (9, 10))
+    assert builtin(number_format_id).reads(46042).kind is kind
+    assert builtin(number_format_id).reads(0.5).percent is (number_format_id in (9, 10))
 
 
 def test_a_format_with_one_reading_for_every_number_is_marked_uniform() -> None:
     """The reader's fast path: most formats read every number the same, so a cell picks no section."""
-    assert parse("0.0%").uniform == (NUMBER, True)
-    assert parse("#,##0;[Red]-#,##0").uniform == (NUMBER, False)
-    assert parse("General;General;General;[h]:mm").uniform == (NUMBER, False)
+    assert parse("0.0%").uniform == Section(NUMBER, percent=True)
+    assert parse("#,##0;[Red]-#,##0").uniform == Section(NUMBER)
+    assert parse("General;General;General;[h]:mm").uniform == Section(NUMBER)
     assert parse("0;yyyy-mm-dd").uniform is None
     assert parse("[<1]0.0%;0.0").uniform is None
     assert all(parse(code).uniform is not None for code in BUILTIN.values())
@@ -98,5 +99,22 @@ def test_a_format_with_one_reading_for_every_number_is_marked_uniform() -> None:
 
 @pytest.mark.parametrize("code", ['"', "[", "\\", "_", "*", ";;;;;", "[<abc]0", "[h", '0"%'])
 def test_a_broken_code_reads_without_error(code: str) -> None:
-    kind, percent = parse(code).reads(1.5)
-    assert isinstance(kind, Kind) and isinstance(percent, bool)
+    shown = parse(code).reads(1.5)
+    assert isinstance(shown.kind, Kind) and isinstance(shown.percent, bool)
+
+
+@pytest.mark.parametrize(
+    ("code", "value", "sign"),
+    [
+        ('0.0"%"', 0.5, True),
+        ("0.0\\%", 0.5, True),
+        ('0" %"', 0.5, True),
+        ('0.0"%";-0.0', -0.5, False),
+        ("0.0%", 0.5, False),  # a real percentage, not a sign after the number
+        ("0_%", 0.5, False),  # padding: no percent sign shown
+        ("0.0", 0.5, False),
+    ],
+)
+def test_a_quoted_or_escaped_percent_is_a_sign_after_the_number(code: str, value: float, sign: bool) -> None:
+    shown = parse(code).reads(value)
+    assert shown.percent_sign is sign and not (shown.percent and shown.percent_sign)

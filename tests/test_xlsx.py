@@ -197,15 +197,15 @@ def test_percent_is_read_from_the_section_that_shows_the_number(tmp_path: Path) 
     sheet = f'<x:row r="1">{cells}<x:c s="5"><x:v>-0.5</x:v></x:c><x:c s="7"><x:v>0.5</x:v></x:c></x:row>'
     wb = Workbook(write(tmp_path / "百分号.xlsx", sheet, styles=styles), 10)
     row = wb["表一"].rows[0]
-    assert [(c.value, c.percent) for c in row] == [
-        (0.5, False),
-        (0.5, False),
-        (0.5, False),
-        (0.5, True),
-        (0.5, True),
-        (0.5, True),
-        (-0.5, False),  # the negative section has no %
-        (0.5, True),  # built-in 10
+    assert [(c.value, c.percent, c.percent_sign) for c in row] == [
+        (0.5, False, True),  # 0.0"%": 0.5 shown as 0.5%
+        (0.5, False, True),
+        (0.5, False, True),
+        (0.5, True, False),  # 0.0%: 0.5 shown as 50.0%
+        (0.5, True, False),
+        (0.5, True, False),
+        (-0.5, False, False),  # the negative section has no %
+        (0.5, True, False),  # built-in 10
     ]
     wb.close()
 

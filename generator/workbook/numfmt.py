@@ -5,7 +5,9 @@ value decides: ``General;General;General;[h]:mm`` shows a number as a number.  I
 quoted text (``"%"``), a backslash escape (``\\%``), padding (``_d``) and fill (``*x``) are literal
 characters; brackets hold a colour (``[Red]``, ``[Color 10]``), a condition (``[<100]``), a locale or
 currency (``[$-804]``, ``[$¥-804]``), a numeral system (``[DBNum1]``) or an elapsed-time code
-(``[h]``, ``[mm]``, ``[ss]``).  Only an unquoted, unescaped ``%`` makes a percentage, and only
+(``[h]``, ``[mm]``, ``[ss]``).  Only an unquoted, unescaped ``%`` makes a percentage (the number
+times 100); a quoted or escaped one is a percent sign shown after the number as it is
+(``0.0"%"`` shows 0.5 as 0.5%), and only
 unquoted ``y m d h s e g`` (and ``AM/PM``) make a date; an elapsed-time code makes a duration, as
 openpyxl reads it.
 
@@ -107,7 +109,8 @@ class Section:
     """One section of a code: what it makes of a number, and the condition it applies under."""
 
     kind: Kind = Kind.NUMBER
-    percent: bool = False
+    percent: bool = False  # an unquoted %: the number shown times 100
+    percent_sign: bool = False  # a quoted or escaped %: the number shown as it is, then a percent sign
     condition: tuple[str, float] | None = None
 
     def holds(self, value: float) -> bool:
@@ -116,11 +119,11 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class NumberFormat:
-    """A parsed code; ``uniform`` is (kind, percent) when every number reads the same whatever its sign."""
+    """A parsed code; ``uniform`` is the section every number reads as, when they all read the same."""
 
     code: str
     sections: tuple[Section, ...]
-    uniform: tuple[Kind, bool] | None
+    uniform: Section | None
 
     def section(self, value: float) -> Section:
         """The section Excel shows ``value`` in."""
@@ -140,16 +143,14 @@ class NumberFormat:
             return numeric[1]
         return numeric[2]
 
-    def reads(self, value: float) -> tuple[Kind, bool]:
-        """(kind, percent) of ``value`` shown in this format."""
-        if self.uniform is not None:
-            return self.uniform
-        s = self.section(value)
-        return s.kind, s.percent
+    def reads(self, value: float) -> Section:
+        """What ``value`` shown in this format is: the section that shows it, or the uniform one."""
+        return self.uniform if self.uniform is not None else self.section(value)
 
 
 def _split(code: str) -> list[list[tuple[str, str]]]:
-    """The code's sections, each a list of tokens: ("lit", text), ("br", bracket content), ("code", char)."""
+    """The code's sections, each a list of tokens: ("lit", text shown), ("pad", text not shown),
+    ("br", bracket content), ("code", char)."""
     sections: list[list[tuple[str, str]]] = [[]]
     i, n = 0, len(code)
     while i < n:
@@ -159,8 +160,11 @@ def _split(code: str) -> list[list[tuple[str, str]]]:
             end = n if end < 0 else end
             sections[-1].append(("lit", code[i + 1 : end]))
             i = end + 1
-        elif ch in "\\_*":  # an escaped character, padding the width of one, or a fill character
+        elif ch == "\\":
             sections[-1].append(("lit", code[i + 1 : i + 2]))
+            i += 2
+        elif ch in "_*":  # space the width of a character, or a character repeated to fill the cell
+            sections[-1].append(("pad", code[i + 1 : i + 2]))
             i += 2
         elif ch == "[":
             end = code.find("]", i + 1)
@@ -189,9 +193,11 @@ def _split(code: str) -> list[list[tuple[str, str]]]:
 
 
 def _section(tokens: list[tuple[str, str]]) -> Section:
-    kind, percent, condition = Kind.NUMBER, False, None
+    kind, percent, sign, condition = Kind.NUMBER, False, False, None
     for what, text in tokens:
-        if what == "br":
+        if what == "lit":
+            sign = sign or "%" in text
+        elif what == "br":
             if _ELAPSED.fullmatch(text):
                 kind = Kind.DURATION
             elif m := _CONDITION.fullmatch(text.strip()):
@@ -202,16 +208,15 @@ def _section(tokens: list[tuple[str, str]]) -> Section:
                 percent = True
             elif text in _DATE_LETTERS and kind is Kind.NUMBER:
                 kind = Kind.DATE
-    return Section(kind, percent, condition)
+    return Section(kind, percent, sign and not percent, condition)
 
 
 def parse(code: str) -> NumberFormat:
     """Parse a format code once; its sections say how each number reads."""
     sections = tuple(_section(tokens) for tokens in _split(code))
     numeric = sections[:3]
-    reads = {(s.kind, s.percent) for s in numeric}
-    conditional = any(s.condition is not None for s in numeric)
-    uniform = next(iter(reads)) if len(reads) == 1 and not conditional else None
+    reads = set(numeric)
+    uniform = next(iter(reads)) if len(reads) == 1 and numeric[0].condition is None else None
     return NumberFormat(code, sections, uniform)
 
 

@@ -28,11 +28,13 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, .et and password-protec
 
 @dataclass(frozen=True)
 class Cell:
-    """A value with its place; ``percent`` tells that Excel shows this number as a percentage."""
+    """A value with its place; ``percent`` tells that Excel shows this number times 100 with a percent
+    sign (0.0%), ``percent_sign`` that it shows the number as it is followed by one (0.0"%")."""
 
     value: Any
     ref: str
     percent: bool = False
+    percent_sign: bool = False
 
     @property
     def empty(self) -> bool:
@@ -48,6 +50,7 @@ class RawIndicator:
     prev: Cell
     unit: Cell
     section: Cell | None = None  # 特色指标 only: the subsection it belongs to
+    label_cell: Cell | None = None  # the 指标 cell the label was read from
 
 
 @dataclass
@@ -132,6 +135,7 @@ class _Filled:
 
     value: Any
     percent: bool = False
+    percent_sign: bool = False
 
 
 def _fill_merged(ws: Sheet, rows: list[list[Any]]) -> None:
@@ -147,7 +151,7 @@ def _fill_merged(ws: Sheet, rows: list[list[Any]]) -> None:
                 row.append(_Filled(None))
             for c in range(c1, c2 + 1):
                 if (r, c) != (r1, c1):
-                    row[c - 1] = _Filled(value, getattr(first, "percent", False))
+                    row[c - 1] = _Filled(value, getattr(first, "percent", False), getattr(first, "percent_sign", False))
 
 
 def _rows(ws: Sheet, problems: list[Problem] | None = None) -> list[list[Any]]:
@@ -170,7 +174,7 @@ def _cell(sheet: str, row: list[Any], col: int | None, row_no: int) -> Cell:
     if col is None or col >= len(row):
         return Cell(None, ref)
     c = row[col]
-    return Cell(getattr(c, "value", None), ref, getattr(c, "percent", False))
+    return Cell(getattr(c, "value", None), ref, getattr(c, "percent", False), getattr(c, "percent_sign", False))
 
 
 # Headers as clerks rename them: each name is read as the column it stands for.
@@ -284,12 +288,13 @@ def _read_indicator_rows(
         key_cell = _cell(sheet, row, cols["编码"], row_no)
         if key_cell.empty:
             continue
-        label = _cell(sheet, row, cols["指标"], row_no).value
+        label = _cell(sheet, row, cols["指标"], row_no)
         out.append(
             RawIndicator(
                 key=str(key_cell.value).strip(),
                 key_ref=key_cell.ref,
-                label=str(label).strip() if label is not None else "",
+                label=str(label.value).strip() if label.value is not None else "",
+                label_cell=label,
                 value=_cell(sheet, row, cols["本年"], row_no),
                 prev=_cell(sheet, row, cols["上年"], row_no),
                 unit=_cell(sheet, row, cols["单位"], row_no),

@@ -51,7 +51,8 @@ class ErrorValue:
 class XCell:
     value: Any = None
     number_format: str = ""
-    percent: bool = False  # a number shown by a section of its format with an unquoted %
+    percent: bool = False  # a number shown by a section of its format with an unquoted % (times 100)
+    percent_sign: bool = False  # ... with a quoted or escaped % (0.0"%": the number is the percentage)
 
 
 EMPTY = XCell()
@@ -327,7 +328,7 @@ class Workbook:
             if raw is None and not formula:
                 return  # an empty, formatted cell: most of a sheet
             fmt = formats[index] if (index := int(style)) < len(formats) else _GENERAL
-            value, percent = self._value(raw, kind, fmt, strings)
+            value, shown = self._value(raw, kind, fmt, strings)
             if row_no > limit:
                 if value not in (None, ""):
                     sheet.more_rows = True
@@ -340,7 +341,9 @@ class Workbook:
             row = rows[row_no - 1]
             while len(row) < col:
                 row.append(EMPTY)
-            row[col - 1] = XCell(value, fmt.code, percent)
+            row[col - 1] = (
+                XCell(value, fmt.code, shown.percent, shown.percent_sign) if shown else XCell(value, fmt.code)
+            )
             if formula:
                 sheet.formulas.add(f"{column_letter(col)}{row_no}")
 
@@ -374,28 +377,30 @@ class Workbook:
             _parse(f, start, end, chars)
         return sheet
 
-    def _value(self, raw: str | None, kind: str, fmt: numfmt.NumberFormat, strings: list[str]) -> tuple[Any, bool]:
-        """The cell's value, and whether its format shows that number as a percentage."""
+    def _value(
+        self, raw: str | None, kind: str, fmt: numfmt.NumberFormat, strings: list[str]
+    ) -> tuple[Any, numfmt.Section | None]:
+        """The cell's value, and for a number the section of its format that shows it."""
         if raw is None:
-            return None, False
+            return None, None
         if kind == "s":
-            return strings[int(raw)], False
+            return strings[int(raw)], None
         if kind in ("str", "inlineStr"):
-            return raw, False
+            return raw, None
         if kind == "e":
-            return ErrorValue(raw.strip()), False
+            return ErrorValue(raw.strip()), None
         if kind == "b":
-            return raw.strip() in ("1", "true"), False
+            return raw.strip() in ("1", "true"), None
         if kind == "d":
-            return dt.datetime.fromisoformat(raw.strip().rstrip("Z")), False
+            return dt.datetime.fromisoformat(raw.strip().rstrip("Z")), None
         raw = raw.strip()
         if not raw:
-            return None, False
+            return None, None
         number: float | int = float(raw) if any(ch in raw for ch in ".eE") else int(raw)
-        shown, percent = fmt.reads(number)
-        if shown is not numfmt.Kind.NUMBER:
+        shown = fmt.reads(number)
+        if shown.kind is not numfmt.Kind.NUMBER:
             try:
-                return self._date(float(number), shown), False
+                return self._date(float(number), shown.kind), None
             except (OverflowError, ValueError):  # past any date: keep the number (openpyxl makes it #VALUE!)
-                return number, False
-        return number, percent
+                return number, None
+        return number, shown

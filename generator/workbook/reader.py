@@ -99,6 +99,30 @@ def _unreadable(path: Path) -> WorkbookUnreadable:
     )
 
 
+# The main part's content type, in [Content_Types].xml, says what a zipped Office file is
+_OTHER_PACKAGES = {
+    b"wordprocessingml.": "这是 Word 文档，不是 Excel 工作簿",
+    b"application/vnd.ms-word.": "这是 Word 文档，不是 Excel 工作簿",
+    b"presentationml.": "这是 PowerPoint 演示文稿，不是 Excel 工作簿",
+    b"application/vnd.ms-powerpoint.": "这是 PowerPoint 演示文稿，不是 Excel 工作簿",
+}
+
+
+def _check_kind(path: Path, z: zipfile.ZipFile) -> None:
+    """A Word or PowerPoint file (renamed .xlsx, or the draft given by mistake) is named as what it is."""
+    if "[Content_Types].xml" not in z.NameToInfo or z.NameToInfo["[Content_Types].xml"].file_size > 1024 * 1024:
+        return
+    types = z.read("[Content_Types].xml")
+    if b"spreadsheetml." in types or b"application/vnd.ms-excel." in types:
+        return
+    for marker, what in _OTHER_PACKAGES.items():
+        if marker in types:
+            raise WorkbookUnreadable(
+                f"{path}：{what}，无法读取。请指定填写数据的工作簿（.xlsx）；"
+                "还没有工作簿的，可用 report-draft init 生成空白工作簿。"
+            )
+
+
 def _check_container(path: Path) -> None:
     """Refuse what the parser should never be handed: encrypted or old binary files, zip bombs."""
     with path.open("rb") as f:
@@ -118,7 +142,8 @@ def _check_container(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
-    except (zipfile.BadZipFile, OSError):
+            _check_kind(path, z)
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
         return  # the parser reports it as unreadable
     unpacked = sum(i.file_size for i in infos)
     bomb = any(i.file_size > 10 * 1024 * 1024 and i.file_size > MAX_RATIO * max(1, i.compress_size) for i in infos)

@@ -23,6 +23,7 @@ from .dispatch import Dispatch, validate_dispatch
 from .errors import Problem, Severity
 from .numbers import plain
 from .profile import Profile, SectionSpec
+from .rates import rate_input
 from .values import as_text, clean_text, parse_date, typed_number
 from .workbook.reader import Cell, RawIndicator, RawWorkbook
 
@@ -167,7 +168,7 @@ def _cell_input(cell: Cell, ind: cat.Indicator, unit: str, problems: list[Proble
     if kind is cat.Kind.TEXT:
         return clean_text(value) or None, ""
     if kind is cat.Kind.RATE:
-        return _rate_input(cell, ind, problems)
+        return rate_input(cell, ind, problems)
     units = (ind.unit, "元", "万元") if kind is cat.Kind.AMOUNT else (ind.unit,)
     if kind is cat.Kind.AMOUNT and unit == "万元" and isinstance(value, str) and ("万" in value or "亿" in value):
         problems.append(
@@ -179,41 +180,6 @@ def _cell_input(cell: Cell, ind: cat.Indicator, unit: str, problems: list[Proble
         )
         return None, ""
     return typed_number(value, tuple(u for u in units if u))
-
-
-def _share(fraction: Decimal) -> Decimal:
-    """A fraction as a share of 100, as the percentage shows it: 0.005 → 0.5, 0.973 → 97.3."""
-    return Decimal(plain(fraction * 100))
-
-
-def _rate_input(cell: Cell, ind: cat.Indicator, problems: list[Problem]) -> tuple[Any, str]:
-    """A rate as typed: 0.973, "0.973", "９７.３" and "97.3%" meet the same rules as the number they are."""
-    value = cell.value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if cell.percent:  # 95% typed into a percentage cell is stored as 0.95
-            return _share(Decimal(repr(float(value)))), ""
-        if cell.percent_sign:  # 0.5 in a 0.0"%" cell shows as 0.5%: it is the percentage
-            return typed_number(value)
-        typed = str(value)
-    elif isinstance(value, str):
-        typed = unicodedata.normalize("NFKC", value).strip()
-        if typed.endswith("%"):  # typed as a percentage: the number is the share of 100
-            return typed_number(typed[:-1])
-    else:
-        return typed_number(value)
-    number, approx = (Decimal(value), "") if isinstance(value, int) else typed_number(value)
-    if isinstance(number, Decimal) and 0 < number <= 1:  # documented rule: a fraction is a share of 100
-        shown = _share(number)
-        problems.append(
-            Problem(
-                Severity.WARNING,
-                cell.ref,
-                f"{ind.label}：填的是 {typed}，按 {plain(shown.normalize())}% 理解。"
-                f"如果实际是 {typed}%，请填写“{typed}%”。",
-            )
-        )
-        return shown, approx
-    return number, approx
 
 
 def _validate_sheet(

@@ -78,14 +78,14 @@ def _fill_merged(ws: Sheet, rows: list[list[Any]]) -> None:
         if r1 > len(rows) or len(rows[r1 - 1]) < c1:
             continue
         first = rows[r1 - 1][c1 - 1]
-        value = getattr(first, "value", None)
+        value = first.value
         for r in range(r1, min(r2, len(rows)) + 1):
             row = rows[r - 1]
             while len(row) < c2:
                 row.append(_Filled(None))
             for c in range(c1, c2 + 1):
                 if (r, c) != (r1, c1):
-                    row[c - 1] = _Filled(value, getattr(first, "percent", False), getattr(first, "percent_sign", False))
+                    row[c - 1] = _Filled(value, first.percent, first.percent_sign)
 
 
 def _rows(ws: Sheet, problems: list[Problem] | None = None) -> list[list[Any]]:
@@ -108,7 +108,7 @@ def _cell(sheet: str, row: list[Any], col: int | None, row_no: int) -> Cell:
     if col is None or col >= len(row):
         return Cell(None, ref)
     c = row[col]
-    return Cell(getattr(c, "value", None), ref, getattr(c, "percent", False), getattr(c, "percent_sign", False))
+    return Cell(c.value, ref, c.percent, c.percent_sign)  # an XCell or a _Filled
 
 
 # Headers as clerks rename them: each name is read as the column it stands for.

@@ -342,7 +342,7 @@ class Workbook:
             while len(row) < col:
                 row.append(EMPTY)
             row[col - 1] = (
-                XCell(value, fmt.code, shown.percent, shown.percent_sign) if shown else XCell(value, fmt.code)
+                XCell(value, fmt.code) if shown is None else XCell(value, fmt.code, shown.percent, shown.percent_sign)
             )
             if formula:
                 sheet.formulas.add(f"{column_letter(col)}{row_no}")
@@ -397,7 +397,7 @@ class Workbook:
         if not raw:
             return None, None
         number: float | int = float(raw) if any(ch in raw for ch in ".eE") else int(raw)
-        shown = fmt.reads(number)
+        shown = fmt.uniform or fmt.section(number)  # reads(), inlined: this runs for every number
         if shown.kind is not numfmt.Kind.NUMBER:
             try:
                 return self._date(float(number), shown.kind), None

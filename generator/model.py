@@ -17,12 +17,14 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError, create_model
 
 from . import catalogue as cat
+from . import error_values
 from .citations import Citer
 from .dispatch import Dispatch, validate_dispatch
 from .errors import Problem, Severity
 from .numbers import plain
 from .profile import Profile, SectionSpec
-from .values import clean_text, parse_date, typed_number
+from .rates import rate_input
+from .values import as_text, clean_text, parse_date, typed_number
 from .workbook.reader import Cell, RawIndicator, RawWorkbook
 
 
@@ -115,14 +117,23 @@ class Report(BaseModel):
 # -- messages ---------------------------------------------------------------------------------
 def _short(value: Any) -> str:
     """A value for a message: a pasted paragraph or a run of digits shown by its start."""
-    text = str(value)
+    text = as_text(value)
     return text if len(text) <= 30 else text[:30] + "…"
 
 
-def _message(error: dict[str, Any], kind: cat.Kind, typed: Any = None) -> str:
-    """The Chinese for one of pydantic's errors; ``typed`` is the cell's value as the clerk typed it."""
+def _as_typed(cell: Cell) -> str:
+    """A cell's value as the clerk sees it: 0.973 in a percentage cell as 97.3%, text in half-width."""
+    value = cell.value
+    if cell.percent and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{plain(Decimal(repr(float(value))) * 100)}%"
+    return unicodedata.normalize("NFKC", as_text(value)).strip()
+
+
+def _message(error: dict[str, Any], kind: cat.Kind, typed: str | None = None) -> str:
+    """The Chinese for one of pydantic's errors; ``typed`` is the cell's value as the clerk typed it
+    (a number and the same number typed as text are shown alike)."""
     kind_type = error["type"]
-    shown = _short(error.get("input"))
+    shown = _short(typed if typed is not None else error.get("input"))
     if kind_type in ("int_parsing", "decimal_parsing", "int_type", "decimal_type", "string_type"):
         return f"应填写数字，现在是“{shown}”。只填阿拉伯数字，单位写在“单位”列；没有数据请留空。"
     if kind_type in ("int_from_float", "decimal_max_places"):
@@ -131,8 +142,8 @@ def _message(error: dict[str, Any], kind: cat.Kind, typed: Any = None) -> str:
         return f"不能是负数，现在是“{shown}”。请填写 0 或正数。"
     if kind_type == "less_than_equal" and kind is cat.Kind.RATE:
         return f"比率不能超过100%，现在是“{shown}”。请按百分数填写，例如 98.5 表示 98.5%。"
-    if kind_type in ("less_than_equal", "int_parsing_size"):  # as typed: the value read is rounded
-        return f"数字过大（“{_short(typed if typed is not None else error.get('input'))}”），请核对是否多打了零。"
+    if kind_type in ("less_than_equal", "int_parsing_size"):
+        return f"数字过大（“{shown}”），请核对是否多打了零。"
     if kind_type in ("finite_number",):
         return f"不是有效的数字：“{shown}”。"
     return f"无法识别的值“{shown}”。请只填阿拉伯数字；没有数据请留空。"
@@ -157,22 +168,7 @@ def _cell_input(cell: Cell, ind: cat.Indicator, unit: str, problems: list[Proble
     if kind is cat.Kind.TEXT:
         return clean_text(value) or None, ""
     if kind is cat.Kind.RATE:
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            if cell.percent:  # 95% typed into a percentage cell is stored as 0.95
-                return Decimal(repr(float(value))) * 100, ""
-            if 0 < value <= 1:  # documented rule: a fraction is read as a share of 100
-                shown = Decimal(repr(float(value))) * 100
-                problems.append(
-                    Problem(
-                        Severity.WARNING,
-                        cell.ref,
-                        f"{ind.label}：填的是 {value}，按 {plain(shown.normalize())}% 理解。"
-                        f"如果实际是 {value}%，请填写“{value}%”。",
-                    )
-                )
-                return shown, ""
-        if isinstance(value, str) and unicodedata.normalize("NFKC", value).strip().endswith("%"):
-            value = unicodedata.normalize("NFKC", value).strip()[:-1]
+        return rate_input(cell, ind, problems)
     units = (ind.unit, "元", "万元") if kind is cat.Kind.AMOUNT else (ind.unit,)
     if kind is cat.Kind.AMOUNT and unit == "万元" and isinstance(value, str) and ("万" in value or "亿" in value):
         problems.append(
@@ -211,7 +207,7 @@ def _validate_sheet(
             for error in exc.errors():
                 key, which = str(error["loc"][0]), str(error["loc"][1])
                 cell = raws[key].value if which == "value" else raws[key].prev
-                message = f"{kinds[key].label}：{_message(error, kind, cell.value)}"
+                message = f"{kinds[key].label}：{_message(error, kind, _as_typed(cell))}"
                 failed.append((order[key], which == "prev", Problem(Severity.ERROR, cell.ref, message)))
                 group[key][which] = None  # keep the sheet's other figures, so the rules still check them
             checked = adapter.validate_python(group)
@@ -345,7 +341,7 @@ def _validate_special(raws: list[RawIndicator], problems: list[Problem]) -> list
         except ValidationError as exc:
             for error in exc.errors():
                 cell = raw.value if error["loc"][0] == "value" else raw.prev
-                message = _message(error, cat.Kind.NUMBER, cell.value)
+                message = _message(error, cat.Kind.NUMBER, _as_typed(cell))
                 problems.append(Problem(Severity.ERROR, cell.ref, f"{raw.label}：{message}"))
             continue
         section = clean_text(raw.section.value) if raw.section else ""
@@ -556,7 +552,7 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
     ``profile`` is the agency's 机关资料: it fills names the workbook leaves empty, hides indicators,
     orders item 一's subsections and gives the wording of recurring phrases."""
     profile = profile or Profile()
-    problems = list(raw.problems)
+    problems = [*raw.problems, *error_values.check(raw)]
     info = _info(raw, problems, profile)
     _check_date(info, problems)
     dispatch = validate_dispatch(raw.dispatch, problems, info.get("agency", ""), info.get("date"), profile.dispatch)

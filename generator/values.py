@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from decimal import Decimal, localcontext
+from decimal import Decimal, InvalidOperation, localcontext
 from typing import Any
 
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\ue00f]")
@@ -14,12 +14,21 @@ _FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\ue00f]")
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
+def as_text(value: Any) -> str:
+    """A cell's value as text; a duration as Excel's [h]:mm:ss shows it (36:00:00), not "1 day, 12:00:00"."""
+    if isinstance(value, dt.timedelta):
+        seconds = round(value.total_seconds())
+        sign, seconds = ("-", -seconds) if seconds < 0 else ("", seconds)
+        return f"{sign}{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+    return "" if value is None else str(value)
+
+
 def clean_text(value: Any) -> str:
     """Text as a report may print it: no XML-forbidden control characters, no private-use marks.
 
     Excel writes a character XML cannot hold as _xHHHH_; such escapes are decoded, then dropped
     with the other forbidden characters."""
-    text = "" if value is None else str(value)
+    text = as_text(value)
     text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m[1], 16)), text)
     return _FORBIDDEN.sub("", text).strip()
 
@@ -48,7 +57,7 @@ APPROX_PREFIXES = ("超过", "约", "近", "逾")
 APPROX_SUFFIXES = ("余", "多")
 _MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 _TYPED = re.compile(
-    r"^(?P<pre>超过|约|近|逾)?(?P<num>\d+(?:\.\d+)?)(?P<mul1>万|亿)?(?P<suf>余|多)?(?P<mul2>万|亿)?(?P<unit>\D*)$"
+    r"^(?P<pre>超过|约|近|逾)?(?P<num>[-+]?(?:\d+(?:\.\d*)?|\.\d+))(?P<mul1>万|亿)?(?P<suf>余|多)?(?P<mul2>万|亿)?(?P<unit>\D*)$"
 )
 
 
@@ -58,12 +67,14 @@ MAX_DIGITS = 40  # past this a number is a slip of the keyboard, left for valida
 def typed_number(value: Any, units: tuple[str, ...] = ()) -> tuple[Any, str]:
     """A number as typed, and its approximation mark: "32万" → 320000; "300余" → (300, "余").
 
-    Full-width digits, thousands separators and spaces are read; a trailing unit is accepted when it
-    is one of ``units``.  Anything else is returned as it is, for validation to refuse."""
+    Full-width digits, thousands separators, spaces and a sign are read; a trailing unit is accepted
+    when it is one of ``units``; any other way of writing a number (1e3, .5) is read as Python reads
+    it, so a number typed as text meets the same rules as the number.  Anything else is returned as
+    it is, for validation to refuse."""
     if isinstance(value, bool):
         return str(value), ""  # TRUE/FALSE are not numbers
     if isinstance(value, float):
-        return Decimal(repr(value)), ""
+        return _whole(Decimal(repr(value))), ""
     if not isinstance(value, str):
         return value, ""
     text = unicodedata.normalize("NFKC", value).strip().replace(",", "").replace(" ", "").replace("，", "")
@@ -71,10 +82,19 @@ def typed_number(value: Any, units: tuple[str, ...] = ()) -> tuple[Any, str]:
         return None, ""
     m = _TYPED.match(text)
     if not m or (m["unit"] and m["unit"] not in units) or (m["mul1"] and m["mul2"]):
-        return text, ""
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            return text, ""
+        return (_whole(number) if number.is_finite() else text), ""
     with localcontext() as exact:  # no rounding, however many digits were typed
         exact.prec = 100
         number = Decimal(m["num"]) * _MULTIPLIERS.get(m["mul1"] or m["mul2"] or "", 1)
+    return _whole(number), (m["pre"] or m["suf"] or "")
+
+
+def _whole(number: Decimal) -> Decimal:
+    """A whole number without its exponent or decimals: 1E+3 → 1000, 5.0 → 5."""
     if number.adjusted() < MAX_DIGITS and number == number.to_integral_value():
-        number = Decimal(int(number))  # exact for any length (quantize fails past 28 digits)
-    return number, (m["pre"] or m["suf"] or "")
+        return Decimal(int(number))  # exact for any length (quantize fails past 28 digits)
+    return number

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -107,6 +108,41 @@ def _formula_without_result(path: Path) -> None:
     wb.save(path)
 
 
+def _formula_error_in_text(path: Path) -> None:
+    """A 主要举措 内容 cell whose formula failed: Excel keeps the error as the formula's cached value."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(SAMPLE)
+    wb["主要举措"].cell(row=3, column=3).value = "@@FORMULA@@"
+    wb.save(path)
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    part = f"xl/worksheets/sheet{wb.sheetnames.index('主要举措') + 1}.xml"
+    cell = b'<c r="C3" t="e"><f>VLOOKUP(A3,\xe5\x85\xb6\xe4\xbb\x96!A:C,3,FALSE)</f><v>#N/A</v></c>'
+    parts[part] = re.sub(rb'<c r="C3"[^>]*>.*?</c>', cell, parts[part], count=1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def _word_document(path: Path) -> None:
+    from docx import Document
+
+    Document().save(str(path))
+
+
+def _presentation(path: Path) -> None:
+    """The parts of a .pptx that say what it is (python-pptx is not a dependency)."""
+    ct = "http://schemas.openxmlformats.org/package/2006/content-types"
+    main = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(
+            "[Content_Types].xml",
+            f'<Types xmlns="{ct}"><Override PartName="/ppt/presentation.xml" ContentType="{main}"/></Types>',
+        )
+        z.writestr("ppt/presentation.xml", "<p:presentation/>")
+
+
 @dataclass(frozen=True)
 class Case:
     """One bad input.  ``make`` edits the sample workbook (a function of the workbook) or writes the
@@ -201,6 +237,23 @@ CASES: dict[str, Case] = {
             "20 或 2026年1月20日。\n"
             "共 1 处错误、0 处提醒。" + DONE
         ),
+    ),
+    "an error value in a text cell": Case(
+        _info("机关名称", "#N/A"),
+        (
+            "错误：基本信息!B3：机关名称：应填写文字，现在是错误值“#N/A”（公式没能算出结果）。"
+            "请改正这个单元格的公式，或直接填写文字。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "a formula's error in a narrative cell": Case(
+        _formula_error_in_text,
+        (
+            "错误：主要举措!C3：内容：应填写文字，现在是错误值“#N/A”（公式没能算出结果）。"
+            "请改正这个单元格的公式，或直接填写文字。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+        raw=True,
     ),
     "missing sheet": Case(
         lambda wb: wb.remove(wb["信访"]),
@@ -300,6 +353,22 @@ CASES: dict[str, Case] = {
     ".xls content named .xlsx": Case(
         old_xls_named_xlsx, "错误：{wb}：这是旧版 Excel（.xls）或 WPS 表格（.et）格式的文件，" + SAVE_AS, raw=True
     ),
+    ".docx named .xlsx": Case(
+        _word_document,
+        (
+            "错误：{wb}：这是 Word 文档，不是 Excel 工作簿，无法读取。请指定填写数据的工作簿（.xlsx）；"
+            "还没有工作簿的，可用 report-draft init 生成空白工作簿。"
+        ),
+        raw=True,
+    ),
+    ".pptx named .xlsx": Case(
+        _presentation,
+        (
+            "错误：{wb}：这是 PowerPoint 演示文稿，不是 Excel 工作簿，无法读取。请指定填写数据的工作簿（.xlsx）；"
+            "还没有工作簿的，可用 report-draft init 生成空白工作簿。"
+        ),
+        raw=True,
+    ),
     "zip bomb": Case(
         zip_bomb,
         (
@@ -366,6 +435,15 @@ CASES: dict[str, Case] = {
     # warnings: the draft is written
     "rate typed as a fraction": Case(
         _figure("信访", "satisfaction", 0.973),
+        (
+            "提醒：信访!C14：群众满意度：填的是 0.973，按 97.3% 理解。如果实际是 0."
+            "973%，请填写“0.973%”。\n"
+            "已生成报告初稿：{out}（39 个标题，1 处提醒）"
+        ),
+        exit_code=0,
+    ),
+    "rate typed as a fraction, as text": Case(
+        _figure("信访", "satisfaction", "0.973"),
         (
             "提醒：信访!C14：群众满意度：填的是 0.973，按 97.3% 理解。如果实际是 0."
             "973%，请填写“0.973%”。\n"

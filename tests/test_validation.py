@@ -52,6 +52,25 @@ def test_rate_typed_as_percent_text_and_percent_cell_are_read(make_workbook: Wor
     assert "群众满意度97.3%" in text and "全程网办率达到88.6%" in text
 
 
+@pytest.mark.parametrize("code", ['0.0"%"', "0.0\\%", '0"%"', '[$-804]0.0" %";-0.0" %"'])
+def test_a_rate_in_a_format_that_only_writes_a_percent_sign_is_that_percentage(
+    make_workbook: WorkbookMaker, code: str
+) -> None:
+    """95.5 shown as "95.5%" is 95.5 %, not 9550 % as in a percentage format (0.5 would be 0.5 %, not 50 %)."""
+
+    def edit(wb: Any) -> None:
+        ws = wb["信访"]
+        ws.cell(row=find_row(ws, "satisfaction"), column=3, value=95.5).number_format = code
+
+    result, out = run_build(make_workbook(edit))
+    assert result.exit_code == 0, result.output
+    assert "满意度" not in result.output
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "群众满意度95.5%" in text
+
+
 def test_every_problem_is_reported_at_once(make_workbook: WorkbookMaker) -> None:
     def edit(wb: Any) -> None:
         set_figure(wb, "行政执法", "penalty_cases", "很多")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.workbook.xlsx import Unreadable, Workbook, column_index, column_letter
+from generator.workbook.xlsx import ErrorValue, Unreadable, Workbook, column_index, column_letter
 from tests.conftest import SAMPLE
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -74,7 +74,7 @@ def test_values_of_every_kind(tmp_path: Path) -> None:
     day = dt.datetime(2026, 1, 20)
     assert values(path) == [
         ["普通", None, "富文本"],
-        [156, 97.3, True, "#N/A", "行内"],
+        [156, 97.3, True, ErrorValue("#N/A"), "行内"],
         [],
         [None, day, day, day, day, 12, 0.973, "普通"],
     ]
@@ -179,4 +179,101 @@ def test_a_malformed_cell_makes_the_sheet_unreadable_not_a_crash(tmp_path: Path,
     wb = Workbook(write(tmp_path / "坏.xlsx", f'<x:row r="1">{cell}</x:row>'), 10)
     with pytest.raises(Unreadable):
         wb["表一"]
+    wb.close()
+
+
+def test_percent_is_read_from_the_section_that_shows_the_number(tmp_path: Path) -> None:
+    codes = ['0.0"%"', "0.0\\%", '0"%"', "0.0%", "0.0%;-0.0", "0.00%"]
+    styles = (
+        "<x:numFmts>"
+        + "".join(
+            f'<x:numFmt numFmtId="{176 + i}" formatCode="{c.replace(chr(34), "&quot;")}"/>' for i, c in enumerate(codes)
+        )
+        + '</x:numFmts><x:cellXfs><x:xf numFmtId="0"/>'
+        + "".join(f'<x:xf numFmtId="{176 + i}"/>' for i in range(len(codes)))
+        + '<x:xf numFmtId="10"/></x:cellXfs>'
+    )
+    cells = "".join(f'<x:c s="{i + 1}"><x:v>0.5</x:v></x:c>' for i in range(len(codes)))
+    sheet = f'<x:row r="1">{cells}<x:c s="5"><x:v>-0.5</x:v></x:c><x:c s="7"><x:v>0.5</x:v></x:c></x:row>'
+    wb = Workbook(write(tmp_path / "百分号.xlsx", sheet, styles=styles), 10)
+    row = wb["表一"].rows[0]
+    assert [(c.value, c.percent, c.percent_sign) for c in row] == [
+        (0.5, False, True),  # 0.0"%": 0.5 shown as 0.5%
+        (0.5, False, True),
+        (0.5, False, True),
+        (0.5, True, False),  # 0.0%: 0.5 shown as 50.0%
+        (0.5, True, False),
+        (0.5, True, False),
+        (-0.5, False, False),  # the negative section has no %
+        (0.5, True, False),  # built-in 10
+    ]
+    wb.close()
+
+
+def test_formats_that_only_look_like_dates_keep_the_number_and_46_is_a_duration(tmp_path: Path) -> None:
+    codes = ["0_d;-0", "General;General;General;[h]:mm", '0"天"', "[DBNum1][$-804]General", "0;yyyy-mm-dd"]
+    styles = (
+        "<x:numFmts>"
+        + "".join(
+            f'<x:numFmt numFmtId="{176 + i}" formatCode="{c.replace(chr(34), "&quot;")}"/>' for i, c in enumerate(codes)
+        )
+        + '</x:numFmts><x:cellXfs><x:xf numFmtId="0"/>'
+        + "".join(f'<x:xf numFmtId="{176 + i}"/>' for i in range(len(codes)))
+        + '<x:xf numFmtId="46"/></x:cellXfs>'
+    )
+    cells = "".join(f'<x:c s="{i + 1}"><x:v>2025</x:v></x:c>' for i in range(len(codes)))
+    sheet = f'<x:row r="1">{cells}<x:c s="5"><x:v>-1</x:v></x:c><x:c s="6"><x:v>1.5</x:v></x:c></x:row>'
+    assert values(write(tmp_path / "像日期.xlsx", sheet, styles=styles)) == [
+        [2025, 2025, 2025, 2025, 2025, dt.datetime(1899, 12, 29), dt.timedelta(days=1.5)]
+    ]
+
+
+def test_error_values_are_typed_apart_from_text(tmp_path: Path) -> None:
+    codes = ["#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!"]
+    cells = "".join(f'<x:c t="e"><x:v>{c}</x:v></x:c>' for c in codes)
+    sheet = (
+        f'<x:row r="1">{cells}</x:row>'
+        '<x:row r="2"><x:c r="A2" t="e"><x:f>1/0</x:f><x:v>#DIV/0!</x:v></x:c>'
+        '<x:c r="B2" t="str"><x:v>#N/A</x:v></x:c></x:row>'
+    )
+    wb = Workbook(write(tmp_path / "错误值.xlsx", sheet), 10)
+    rows = [[c.value for c in r] for r in wb["表一"].rows]
+    assert rows == [[ErrorValue(c) for c in codes], [ErrorValue("#DIV/0!"), "#N/A"]]
+    assert str(rows[1][0]) == "#DIV/0!" and wb["表一"].formulas == {"A2"}
+    wb.close()
+
+
+def test_parts_are_found_by_their_relationships_wherever_they_are(tmp_path: Path) -> None:
+    """Sheets, shared strings and styles under other names and folders, with absolute and relative targets."""
+    ct = "http://schemas.openxmlformats.org/package/2006/content-types"
+    parts = {
+        "[Content_Types].xml": f'<Types xmlns="{ct}"/>',
+        "_rels/.rels": f'<Relationships xmlns="{PKG}"><Relationship Id="r1" '
+        f'Type="{REL}/officeDocument" Target="/book/main.xml"/></Relationships>',
+        "book/main.xml": f'<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets>'
+        '<sheet name="表一" sheetId="1" r:id="a"/><sheet name="图表" sheetId="2" r:id="b"/>'
+        '<sheet name="表二" sheetId="3" r:id="c"/></sheets></workbook>',
+        "book/_rels/main.xml.rels": f'<Relationships xmlns="{PKG}">'
+        f'<Relationship Id="a" Type="{REL}/worksheet" Target="/xl/sheets/sheet1.xml"/>'
+        f'<Relationship Id="b" Type="{REL}/chartsheet" Target="charts/sheet.xml"/>'
+        f'<Relationship Id="c" Type="{REL}/worksheet" Target="../elsewhere/two.xml"/>'
+        f'<Relationship Id="s" Type="{REL}/sharedStrings" Target="text/strings.xml"/>'
+        f'<Relationship Id="t" Type="{REL}/styles" Target="/look/styles.xml"/></Relationships>',
+        "xl/sheets/sheet1.xml": f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">'
+        '<c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>0.5</v></c></row></sheetData></worksheet>',
+        "elsewhere/two.xml": f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">'
+        '<c r="A1"><v>7</v></c></row></sheetData></worksheet>',
+        "book/charts/sheet.xml": f'<chartsheet xmlns="{MAIN}"/>',
+        "book/text/strings.xml": f'<sst xmlns="{MAIN}"><si><t>找到了</t></si></sst>',
+        "look/styles.xml": f'<styleSheet xmlns="{MAIN}"><cellXfs><xf numFmtId="0"/><xf numFmtId="9"/></cellXfs>'
+        "</styleSheet>",
+    }
+    path = tmp_path / "别处 的表.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        for name, text in parts.items():
+            z.writestr(name, text)
+    wb = Workbook(path, 10)
+    assert wb.sheetnames == ["表一", "图表", "表二"]
+    assert [(c.value, c.percent) for c in wb["表一"].rows[0]] == [("找到了", False), (0.5, True)]
+    assert wb["图表"].rows == [] and [[c.value for c in r] for r in wb["表二"].rows] == [[7]]
     wb.close()

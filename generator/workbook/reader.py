@@ -9,30 +9,29 @@ key) are collected as :class:`~generator.errors.Problem` objects, all of them.
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import catalogue as cat
-from ..errors import Problem, Severity, WorkbookUnreadable
+from ..errors import Problem, Severity
+from .container import open_workbook, unreadable
 from .xlsx import Sheet, Unreadable, Workbook, column_letter
 
 HEADER_SEARCH_ROWS = 6  # the header row is looked for in the first rows of a sheet
 MAX_ROWS = 5000  # rows read from a sheet; a workbook of ours never needs more
 UNKNOWN_KEYS_NAMED = 3  # unknown 编码 warned about one by one; the rest in one warning
-MAX_UNPACKED = 200 * 1024 * 1024  # the workbook's parts unpacked, at most (zip bombs)
-MAX_RATIO = 100  # a large part that unpacks to more than this many times its packed size is refused
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, .et and password-protected .xlsx share it
 
 
 @dataclass(frozen=True)
 class Cell:
-    """A value with its place; ``percent`` tells that Excel shows it as a percentage."""
+    """A value with its place; ``percent`` tells that Excel shows this number times 100 with a percent
+    sign (0.0%), ``percent_sign`` that it shows the number as it is followed by one (0.0"%")."""
 
     value: Any
     ref: str
     percent: bool = False
+    percent_sign: bool = False
 
     @property
     def empty(self) -> bool:
@@ -48,6 +47,7 @@ class RawIndicator:
     prev: Cell
     unit: Cell
     section: Cell | None = None  # 特色指标 only: the subsection it belongs to
+    label_cell: Cell | None = None  # the 指标 cell the label was read from
 
 
 @dataclass
@@ -63,75 +63,13 @@ class RawWorkbook:
     problems: list[Problem] = field(default_factory=list)
 
 
-_OTHER_FORMATS = {
-    ".xls": "这是旧版 Excel（.xls）文件",
-    ".et": "这是 WPS 表格（.et）文件",
-    ".csv": "这是 CSV 文本文件",
-    ".ods": "这是 OpenDocument（.ods）表格",
-}
-
-
-def _open(path: Path) -> Any:
-    if not path.exists():
-        raise WorkbookUnreadable(f"{path}：找不到这个文件，请检查路径是否正确。")
-    if path.is_dir():
-        raise WorkbookUnreadable(f"{path}：这是一个文件夹，请指定工作簿文件（.xlsx）。")
-    suffix = path.suffix.lower()
-    if suffix in _OTHER_FORMATS:
-        raise WorkbookUnreadable(
-            f"{path}：{_OTHER_FORMATS[suffix]}，无法直接读取。请用 Excel 或 WPS 打开后，"
-            "选择“另存为”→“Excel 工作簿（*.xlsx）”，再用新文件生成报告。"
-        )
-    _check_container(path)
-    try:
-        return Workbook(path, MAX_ROWS)
-    except Unreadable as exc:  # a damaged or crafted file
-        raise _unreadable(path) from exc
-
-
-def _unreadable(path: Path) -> WorkbookUnreadable:
-    return WorkbookUnreadable(
-        f"{path}：无法作为 Excel 工作簿（.xlsx）打开（文件可能已损坏、加密或不是工作簿）。"
-        "请用 Excel 或 WPS 打开确认，另存为 .xlsx 后重试。"
-    )
-
-
-def _check_container(path: Path) -> None:
-    """Refuse what the parser should never be handed: encrypted or old binary files, zip bombs."""
-    with path.open("rb") as f:
-        head = f.read(8)
-        if head == OLE_MAGIC:
-            f.seek(0)
-            encrypted = "EncryptedPackage".encode("utf-16-le") in f.read(64 * 1024 * 1024)
-            if encrypted:
-                raise WorkbookUnreadable(
-                    f"{path}：工作簿设置了打开密码，无法读取。请在 Excel 或 WPS 中打开，取消密码"
-                    "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码），保存后重试。"
-                )
-            raise WorkbookUnreadable(
-                f"{path}：这是旧版 Excel（.xls）或 WPS 表格（.et）格式的文件，无法直接读取。"
-                "请用 Excel 或 WPS 打开后，选择“另存为”→“Excel 工作簿（*.xlsx）”，再用新文件生成报告。"
-            )
-    try:
-        with zipfile.ZipFile(path) as z:
-            infos = z.infolist()
-    except (zipfile.BadZipFile, OSError):
-        return  # the parser reports it as unreadable
-    unpacked = sum(i.file_size for i in infos)
-    bomb = any(i.file_size > 10 * 1024 * 1024 and i.file_size > MAX_RATIO * max(1, i.compress_size) for i in infos)
-    if unpacked > MAX_UNPACKED or bomb:
-        raise WorkbookUnreadable(
-            f"{path}：工作簿解压后异常庞大（{unpacked // (1024 * 1024)} MB），不像正常填写的工作簿，已拒绝读取。"
-            "请用 report-draft init 生成的空白工作簿重新填写。"
-        )
-
-
 @dataclass(frozen=True)
 class _Filled:
     """A cell inside a merged range, given the value of the range's first cell."""
 
     value: Any
-    number_format: str = ""
+    percent: bool = False
+    percent_sign: bool = False
 
 
 def _fill_merged(ws: Sheet, rows: list[list[Any]]) -> None:
@@ -140,14 +78,14 @@ def _fill_merged(ws: Sheet, rows: list[list[Any]]) -> None:
         if r1 > len(rows) or len(rows[r1 - 1]) < c1:
             continue
         first = rows[r1 - 1][c1 - 1]
-        value = getattr(first, "value", None)
+        value = first.value
         for r in range(r1, min(r2, len(rows)) + 1):
             row = rows[r - 1]
             while len(row) < c2:
                 row.append(_Filled(None))
             for c in range(c1, c2 + 1):
                 if (r, c) != (r1, c1):
-                    row[c - 1] = _Filled(value, getattr(first, "number_format", "") or "")
+                    row[c - 1] = _Filled(value, first.percent, first.percent_sign)
 
 
 def _rows(ws: Sheet, problems: list[Problem] | None = None) -> list[list[Any]]:
@@ -170,9 +108,7 @@ def _cell(sheet: str, row: list[Any], col: int | None, row_no: int) -> Cell:
     if col is None or col >= len(row):
         return Cell(None, ref)
     c = row[col]
-    value = getattr(c, "value", None)
-    fmt = getattr(c, "number_format", "") or ""
-    return Cell(value, ref, "%" in fmt)
+    return Cell(c.value, ref, c.percent, c.percent_sign)  # an XCell or a _Filled
 
 
 # Headers as clerks rename them: each name is read as the column it stands for.
@@ -286,12 +222,13 @@ def _read_indicator_rows(
         key_cell = _cell(sheet, row, cols["编码"], row_no)
         if key_cell.empty:
             continue
-        label = _cell(sheet, row, cols["指标"], row_no).value
+        label = _cell(sheet, row, cols["指标"], row_no)
         out.append(
             RawIndicator(
                 key=str(key_cell.value).strip(),
                 key_ref=key_cell.ref,
-                label=str(label).strip() if label is not None else "",
+                label=str(label.value).strip() if label.value is not None else "",
+                label_cell=label,
                 value=_cell(sheet, row, cols["本年"], row_no),
                 prev=_cell(sheet, row, cols["上年"], row_no),
                 unit=_cell(sheet, row, cols["单位"], row_no),
@@ -409,11 +346,11 @@ def read_workbook(path: Path) -> RawWorkbook:
     try:
         return _read(path)
     except Unreadable as exc:  # a sheet or a part that does not parse
-        raise _unreadable(path) from exc
+        raise unreadable(path) from exc
 
 
 def _read(path: Path) -> RawWorkbook:
-    wb = _open(path)
+    wb = open_workbook(path, MAX_ROWS)
     try:
         raw = RawWorkbook(source=str(path))
         _read_pairs(wb, cat.INFO_SHEET, cat.INFO_BY_LABEL, raw.info, raw.problems)

@@ -4,8 +4,10 @@ openpyxl builds an object for every style, cell and workbook part; for our 18 sm
 about 50 ms a workbook after a 190 ms import, most of a run.  This reader streams each sheet once
 with expat and keeps only what :mod:`generator.workbook.reader` asks for.  What it returns matches
 openpyxl's ``data_only`` values: numbers as int or float as written, shared and inline strings (rich
-text joined, phonetic runs left out), booleans, error codes as text, and numbers in a date format as
-``datetime``.  A DOCTYPE is refused outright (Excel never writes one), which stops entity expansion
+text joined, phonetic runs left out), booleans, error values as :class:`ErrorValue`, numbers in a date
+format as ``datetime`` (or ``time``) and in an elapsed-time format as ``timedelta``.  Number formats are
+read by :mod:`generator.workbook.numfmt`, once per cell style.  Parts are found by their relationships,
+wherever the file puts them.  A DOCTYPE is refused outright (Excel never writes one), which stops entity expansion
 and external entities before they start.
 """
 
@@ -21,12 +23,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from xml.parsers import expat
 
-_BUILTIN_PERCENT = {9: "0%", 10: "0.00%"}
-# ECMA-376 18.8.30 built-in date and time formats, with the East Asian ones (27–36, 50–58)
-_BUILTIN_DATES = set(range(14, 23)) | set(range(27, 37)) | set(range(45, 48)) | set(range(50, 59))
-_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
-_DATE_CODE = re.compile(r"[dmyhs]", re.I)
-_ELAPSED = re.compile(r"\[(h+|m+|s+)\]", re.I)  # [h]:mm — a duration, not a time of day
+from . import numfmt
+
+_GENERAL = numfmt.builtin(0)
 _REF = re.compile(r"([A-Z]+)(\d+)")
 
 
@@ -39,9 +38,21 @@ class _Stop(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class ErrorValue:
+    """An error value (#N/A, #REF!, #DIV/0! …) a cell shows: typed apart from text that looks like it."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+@dataclass(frozen=True, slots=True)
 class XCell:
     value: Any = None
     number_format: str = ""
+    percent: bool = False  # a number shown by a section of its format with an unquoted % (times 100)
+    percent_sign: bool = False  # ... with a quoted or escaped % (0.0"%": the number is the percentage)
 
 
 EMPTY = XCell()
@@ -153,13 +164,13 @@ class Workbook:
             name = _local(tag)
             if name == "sheet":
                 a = _attrs(attrs)
-                sheets.append((a["name"], rels[a["id"]][1]))
+                sheets.append((a["name"], rels[a["id"]]))
             elif name == "workbookPr":
                 self.date1904 = _attrs(attrs).get("date1904") in ("1", "true")
 
         with self._zip.open(main) as f:
             _parse(f, start)
-        self._parts = dict(sheets)
+        self._parts = dict(sheets)  # name -> (relationship type, part): a worksheet or a chartsheet
         self.sheetnames = [name for name, _ in sheets]
         by_kind = {kind: target for kind, target in rels.values()}
         self._strings = self._shared_strings(by_kind.get("sharedStrings"))
@@ -199,8 +210,8 @@ class Workbook:
             _parse(f, start, end, text)
         return strings
 
-    def _cell_formats(self, part: str | None) -> list[tuple[str, str]]:
-        """Per cell style index: (number format code, "date", "elapsed" or "")."""
+    def _cell_formats(self, part: str | None) -> list[numfmt.NumberFormat]:
+        """Per cell style index, its number format, parsed once for every style that uses it."""
         if part is None or part not in self._zip.NameToInfo:
             return []
         custom: dict[int, str] = {}
@@ -223,17 +234,10 @@ class Workbook:
 
         with self._zip.open(part) as f:
             _parse(f, start, end)
-        out = []
-        for i in ids:
-            code = custom.get(i) or _BUILTIN_PERCENT.get(i, "")
-            if i not in custom:
-                kind = "date" if i in _BUILTIN_DATES else ""
-            elif _ELAPSED.search(code):
-                kind = "elapsed"
-            else:
-                kind = "date" if _DATE_CODE.search(_QUOTED.sub("", code)) else ""
-            out.append((code, kind))
-        return out
+        parsed: dict[int, numfmt.NumberFormat] = {}
+        for i in set(ids):
+            parsed[i] = numfmt.parse(custom[i]) if custom.get(i) else numfmt.builtin(i)
+        return [parsed[i] for i in ids]
 
     # -- sheets ----------------------------------------------------------------------------------
     def __getitem__(self, name: str) -> Sheet:
@@ -244,9 +248,9 @@ class Workbook:
                 raise Unreadable(str(exc)) from exc
         return self._read[name]
 
-    def _date(self, serial: float, kind: str) -> dt.datetime | dt.time | dt.timedelta:
+    def _date(self, serial: float, kind: numfmt.Kind) -> dt.datetime | dt.time | dt.timedelta:
         """A serial number shown as a date, a time of day or a duration (as openpyxl converts it)."""
-        if kind == "elapsed":
+        if kind is numfmt.Kind.DURATION:
             return dt.timedelta(days=serial)
         if not self.date1904 and 1 < serial < 60:
             serial += 1  # Excel counts a 29 February 1900 that never was
@@ -259,9 +263,9 @@ class Workbook:
 
     def _sheet(self, name: str) -> Sheet:
         sheet = Sheet(name)
-        part = self._parts[name]
-        if not part.startswith("xl/worksheets/") and "worksheet" not in part:
-            return sheet  # a chart sheet: no cells
+        kind_of_part, part = self._parts[name]
+        if kind_of_part != "worksheet":
+            return sheet  # a chart sheet or a dialog sheet: no cells
         rows = sheet.rows
         text: list[str] = []
         strings, formats, limit = self._strings, self._formats, self.max_rows
@@ -323,8 +327,8 @@ class Workbook:
         def end_c() -> None:
             if raw is None and not formula:
                 return  # an empty, formatted cell: most of a sheet
-            index = int(style)
-            value = self._value(raw, kind, index, formats, strings)
+            fmt = formats[index] if (index := int(style)) < len(formats) else _GENERAL
+            value, shown = self._value(raw, kind, fmt, strings)
             if row_no > limit:
                 if value not in (None, ""):
                     sheet.more_rows = True
@@ -337,7 +341,9 @@ class Workbook:
             row = rows[row_no - 1]
             while len(row) < col:
                 row.append(EMPTY)
-            row[col - 1] = XCell(value, formats[index][0] if index < len(formats) else "")
+            row[col - 1] = (
+                XCell(value, fmt.code) if shown is None else XCell(value, fmt.code, shown.percent, shown.percent_sign)
+            )
             if formula:
                 sheet.formulas.add(f"{column_letter(col)}{row_no}")
 
@@ -371,24 +377,30 @@ class Workbook:
             _parse(f, start, end, chars)
         return sheet
 
-    def _value(self, raw: str | None, kind: str, style: int, formats: list[tuple[str, str]], strings: list[str]) -> Any:
+    def _value(
+        self, raw: str | None, kind: str, fmt: numfmt.NumberFormat, strings: list[str]
+    ) -> tuple[Any, numfmt.Section | None]:
+        """The cell's value, and for a number the section of its format that shows it."""
         if raw is None:
-            return None
+            return None, None
         if kind == "s":
-            return strings[int(raw)]
-        if kind in ("str", "inlineStr", "e"):
-            return raw
+            return strings[int(raw)], None
+        if kind in ("str", "inlineStr"):
+            return raw, None
+        if kind == "e":
+            return ErrorValue(raw.strip()), None
         if kind == "b":
-            return raw.strip() in ("1", "true")
+            return raw.strip() in ("1", "true"), None
         if kind == "d":
-            return dt.datetime.fromisoformat(raw.strip().rstrip("Z"))
+            return dt.datetime.fromisoformat(raw.strip().rstrip("Z")), None
         raw = raw.strip()
         if not raw:
-            return None
+            return None, None
         number: float | int = float(raw) if any(ch in raw for ch in ".eE") else int(raw)
-        if style < len(formats) and formats[style][1]:
+        shown = fmt.uniform or fmt.section(number)  # reads(), inlined: this runs for every number
+        if shown.kind is not numfmt.Kind.NUMBER:
             try:
-                return self._date(float(number), formats[style][1])
+                return self._date(float(number), shown.kind), None
             except (OverflowError, ValueError):  # past any date: keep the number (openpyxl makes it #VALUE!)
-                return number
-        return number
+                return number, None
+        return number, shown

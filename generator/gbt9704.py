@@ -109,6 +109,9 @@ PAGE_NUMBER_SIDE_SPACE: Length = Twips(280)  # one 四号 字 from the outer edg
 # The dash line sits 7 mm below the type area.  The footer's distance from the page edge is set
 # so that LibreOffice puts the number's line there (tuned by rendering; see tests/test_layout.py).
 FOOTER_DISTANCE: Length = Mm(22)
+# The room between the footer distance and the type area's bottom, 13 mm: what a footer may fill
+# without moving the type area (Word grows a footer upwards from the footer distance).
+FOOTER_BAND: Length = Length(MARGIN_BOTTOM - FOOTER_DISTANCE)
 
 # -- 7.3.1 title ----------------------------------------------------------------------------
 BLANK_LINES_AFTER_TITLE = 1

@@ -7,6 +7,8 @@ line is about 1.3 × 16 pt tall.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 import shutil
 import subprocess
@@ -176,3 +178,64 @@ def ink_extent(r: Raster, x0: float, y0: float, x1: float, y1: float) -> tuple[f
     rows = [y for y in range(r.px(y0), r.px(y1)) if any(sum(r.rgb(x, y)) < 600 for x in range(r.px(x0), r.px(x1), 2))]
     assert rows, "no ink in the box"
     return r.mm(rows[0]), r.mm(rows[-1] + 1)
+
+
+@dataclass(frozen=True)
+class Stroke:
+    """A straight stroked segment of a page's drawing (a rule or a table border), in mm."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    width: float  # the pen's width
+
+    @property
+    def horizontal(self) -> bool:
+        return abs(self.y1 - self.y0) < 0.05
+
+    @property
+    def length(self) -> float:
+        return math.hypot(self.x1 - self.x0, self.y1 - self.y0)
+
+
+_SVG = "{http://www.w3.org/2000/svg}"
+_MATRIX = re.compile(r"matrix\(([^)]*)\)")
+_STROKE_WIDTH = re.compile(r"stroke-width:([\d.]+)")
+
+
+def strokes(pdf: Path, page: int) -> list[Stroke]:
+    """The straight stroked segments a page draws, read from its vector drawing, not from pixels.
+
+    poppler's ``pdftocairo -svg`` writes each path of the page's content stream as an SVG path
+    with its transformation matrix; glyphs are symbols in ``<defs>`` and are left out.  Segments
+    drawn twice (LibreOffice draws some borders twice) are kept once.
+    """
+    exe = shutil.which("pdftocairo")
+    assert exe, "pdftocairo (poppler-utils) is not installed"
+    svg = subprocess.run(
+        [exe, "-svg", "-f", str(page), "-l", str(page), str(pdf), "-"], check=True, capture_output=True
+    ).stdout
+    root = ET.fromstring(svg)
+    found: dict[tuple[float, ...], Stroke] = {}
+    for path in root.iter(f"{_SVG}path"):
+        style = path.get("style", "")
+        if "stroke:none" in style or "stroke:" not in style:
+            continue
+        a, b, c, d, e, f = (
+            float(v) for v in _MATRIX.search(path.get("transform", "matrix(1,0,0,1,0,0)"))[1].split(",")
+        )
+        d_attr = path.get("d", "")
+        if set(re.findall(r"[A-Za-z]", d_attr)) - {"M", "L"}:
+            continue  # curves and closed shapes are not rules
+        numbers = [float(v) for v in re.findall(r"-?[\d.]+", d_attr)]
+        pen = float(m[1]) if (m := _STROKE_WIDTH.search(style)) else 1.0
+        xy = [
+            ((a * x + c * y + e) * MM_PER_PT, (b * x + d * y + f) * MM_PER_PT)
+            for x, y in zip(numbers[::2], numbers[1::2], strict=True)
+        ]
+        for (x0, y0), (x1, y1) in itertools.pairwise(xy):
+            (x0, y0), (x1, y1) = sorted([(x0, y0), (x1, y1)])
+            s = Stroke(x0, y0, x1, y1, pen * math.hypot(a, b) * MM_PER_PT)
+            found.setdefault(tuple(round(v, 2) for v in (x0, y0, x1, y1)), s)
+    return list(found.values())

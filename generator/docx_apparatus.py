@@ -14,7 +14,8 @@ from typing import Any
 from . import gbt9704 as std
 from .gbt9704 import Length, Pt
 from .ooxml import NS, add_run, add_tab, append_to_body, el, half_points, paragraph, ppr, put, twips
-from .outline import Attachment, AttachmentNote, Imprint, Masthead, Note, Table
+from .outline import Attachment, AttachmentNote, Imprint, Masthead, Note, Table, plain
+from .table_layout import break_label, column_widths
 
 _BODY = "GwBody"
 BODY_END_BOOKMARK = "GwBodyEnd"  # the last paragraph before the 版记; its page decides the blank page
@@ -98,7 +99,8 @@ def write_note(body: Any, note: Note) -> None:
     add_run(paragraph(body, _BODY), note.text)
 
 
-def _cell(text: str, width: int, style: str, align: str, span: int = 1, write: Any = add_run) -> Any:
+def _cell(text: str | list[str], width: int, style: str, align: str, span: int = 1, write: Any = add_run) -> Any:
+    """A table cell; a list of texts is one paragraph with a line break between them."""
     tc = el("w:tc")
     tcpr = el("w:tcPr")
     tcpr.append(el("w:tcW", w=str(width), type="dxa"))
@@ -113,16 +115,29 @@ def _cell(text: str, width: int, style: str, align: str, span: int = 1, write: A
         put(ppr, el("w:jc", val=align))
     p.append(ppr)
     tc.append(p)
-    if text:
-        write(p, text)
+    for i, line in enumerate([text] if isinstance(text, str) else text):
+        if i:
+            r = el("w:r")
+            r.append(el("w:br"))
+            p.append(r)
+        if line:
+            write(p, line)
     return tc
 
 
 def write_table(body: Any, table: Table, write: Any = add_run) -> None:
-    """A table the width of the type area; WPS reads the widths from w:tblGrid, so they add up."""
-    total = sum(table.widths)
-    widths = [_TYPE_WIDTH * w // total for w in table.widths]
-    widths[-1] += _TYPE_WIDTH - sum(widths)
+    """A table the width of the type area, each column of figures as wide as its widest figure.
+
+    No figure, unit or 同比 phrase breaks across lines; the label column takes the rest and long
+    labels break between their words (:mod:`generator.table_layout`).  WPS reads the widths from
+    w:tblGrid, so they add up to the type area.
+    """
+    size = std.TABLE_SIZE.pt
+    margin = round(std.TABLE_CELL_MARGIN.twips)
+    label = table.numeric.index(False)
+    shown_rows = [[plain(cell) for cell in row] for row in table.rows]  # as printed, figure marks dropped
+    columns = column_widths(table.header, shown_rows, label, _TYPE_WIDTH, size, margin)
+    widths = columns.widths
     tbl = el("w:tbl")
     tblpr = el("w:tblPr")
     tblpr.append(el("w:tblW", w=str(_TYPE_WIDTH), type="dxa"))
@@ -132,6 +147,10 @@ def write_table(body: Any, table: Table, write: Any = add_run) -> None:
         borders.append(_border(side, 4))
     tblpr.append(borders)
     tblpr.append(el("w:tblLayout", type="fixed"))
+    margins = el("w:tblCellMar")
+    for side in ("left", "right"):
+        margins.append(el(f"w:{side}", w=str(margin), type="dxa"))
+    tblpr.append(margins)
     tbl.append(tblpr)
     grid = el("w:tblGrid")
     for width in widths:
@@ -151,8 +170,11 @@ def write_table(body: Any, table: Table, write: Any = add_run) -> None:
         tr.append(trpr)
         if len(row) == 1:  # a group heading across the table
             tr.append(_cell(row[0], _TYPE_WIDTH, "GwTableHead", "left", span=len(widths)))
-        for text, width, numeric in zip(row, widths, table.numeric, strict=False) if len(row) > 1 else ():
-            tr.append(_cell(text, width, "GwTableText", "center" if numeric else "left", write=write))
+        for i, (text, width, numeric) in enumerate(
+            zip(row, widths, table.numeric, strict=False) if len(row) > 1 else ()
+        ):
+            shown: str | list[str] = break_label(text, columns.inner[i], size) if i == label else text
+            tr.append(_cell(shown, width, "GwTableText", "center" if numeric else "left", write=write))
         tbl.append(tr)
     append_to_body(body, tbl)
 

@@ -134,7 +134,14 @@ RULE_WEIGHT_EIGHTHS = 8  # house choice: a 1 pt red rule (w:sz in eighths of a p
 LINES_AFTER_RULE = 2  # 7.3.1: the title two lines below the red rule
 
 # -- 7.3.4 / 7.3.7 附件 ----------------------------------------------------------------------
-TABLE_SIZE: Length = SIZE_4HAO  # house choice: 4号 in tables (the standard leaves tables' type open)
+# House choice: 小四 (12 pt) in tables; the standard leaves tables' type open.  At 4号 the widest
+# unbreakable 同比 phrase ("提高1.5个百分点") and the year columns left the 指标 column under nine
+# characters, so most labels took two or three lines; at 小四 it holds thirteen.
+SIZE_XIAOSI: Length = Pt(12)
+TABLE_SIZE: Length = SIZE_XIAOSI
+TABLE_CELL_MARGIN: Length = Mm(
+    1
+)  # house choice: 1 mm each side (the figure columns fit their figures; labels get the room)
 
 # -- 7.4 版记 ------------------------------------------------------------------------------
 IMPRINT_SIZE: Length = SIZE_4HAO  # 7.4.2/7.4.3: 抄送 and 印发 lines in 4号仿宋

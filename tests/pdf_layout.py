@@ -22,12 +22,20 @@ BOX_PER_EM = 1.3  # pdftotext's line box height divided by the font size (measur
 
 
 @dataclass(frozen=True)
+class Word:
+    x0: float
+    x1: float
+    text: str
+
+
+@dataclass(frozen=True)
 class Line:
     x0: float
     y0: float
     x1: float
     y1: float
     text: str
+    words: tuple[Word, ...] = ()
 
     @property
     def size_pt(self) -> float:
@@ -92,14 +100,18 @@ def read_pages(pdf: Path) -> list[Page]:
         lines = []
         for line in page.iter(f"{_NS}line"):
             a = line.attrib
-            text = "".join(w.text or "" for w in line.iter(f"{_NS}word"))
+            words = tuple(
+                Word(float(w.attrib["xMin"]) * MM_PER_PT, float(w.attrib["xMax"]) * MM_PER_PT, w.text or "")
+                for w in line.iter(f"{_NS}word")
+            )
             lines.append(
                 Line(
                     float(a["xMin"]) * MM_PER_PT,
                     float(a["yMin"]) * MM_PER_PT,
                     float(a["xMax"]) * MM_PER_PT,
                     float(a["yMax"]) * MM_PER_PT,
-                    text,
+                    "".join(w.text for w in words),
+                    words,
                 )
             )
         pages.append(Page(i, float(page.attrib["width"]) * MM_PER_PT, float(page.attrib["height"]) * MM_PER_PT, lines))

@@ -106,7 +106,7 @@ def test_the_attachment_table_holds_the_years_figures(upward_docx: Path) -> None
     rows = [[c.text for c in row.cells] for row in table.rows]
     assert rows[0] == ["指标", "单位", "2025年", "2024年", "同比"]
     assert ["行政处罚案件", "起", "168", "156", "增长7.7%"] in rows
-    assert ["罚没款金额", "—", "35.68万元", "32.15万元", "增长11%"] in rows
+    assert ["罚没款金额", "万元", "35.68", "32.15", "增长11%"] in rows
     grid = [
         int(c.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w"))
         for c in table._tbl.tblGrid.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridCol")
@@ -231,19 +231,16 @@ def test_text_added_above_the_imprint_leaves_it_on_the_bottom_of_its_page(upward
     _imprint_rules_hold(pdf, pages)
 
 
-def test_a_blank_page_before_the_imprint_and_the_imprint_page_are_unnumbered(
-    upward_pdf: Path, pages: list[Page]
-) -> None:
-    # the sample's attachment ends on an even page, so a blank page comes before the 版记 (7.5)
+def test_without_a_blank_page_the_imprint_page_keeps_its_even_number(upward_pdf: Path, pages: list[Page]) -> None:
+    # the sample's attachment ends on an odd page: the 版记 follows on the next, numbered like the body
     _imprint_rules_hold(upward_pdf, pages)
-    assert pages[-2].lines == []
-    assert raster(upward_pdf, len(pages) - 1, 50).rules() == []
-    assert pages[-1].page_number_lines() == []
-    [before] = pages[-3].page_number_lines()
-    assert before.text == f"—{len(pages) - 2}—"
+    [number] = pages[-1].page_number_lines()
+    assert number.text == f"—{len(pages)}—"
+    [before] = pages[-2].page_number_lines()
+    assert before.text == f"—{len(pages) - 1}—"
 
 
-def test_without_a_blank_page_the_imprint_page_keeps_its_even_number(tmp_path: Path) -> None:
+def test_a_blank_page_before_the_imprint_and_the_imprint_page_are_unnumbered(tmp_path: Path) -> None:
     """Also: a 抄送 of three lines grows the 版记 upwards, its last rule still on the bottom."""
     import make_sample
 
@@ -254,7 +251,7 @@ def test_without_a_blank_page_the_imprint_page_keeps_its_even_number(tmp_path: P
         f"县第{n}工作领导小组办公室" for n in range(1, 7)
     )
     ws = wb["下年安排"]
-    for i in range(2):  # two long plans move the attachment's end to an odd page
+    for i in range(2):  # two long plans move the attachment's end to an even page
         ws.cell(row=7 + i, column=1).value = f"加强第{i + 1}项重点工作"
         ws.cell(row=7 + i, column=2).value = "围绕年度目标任务，细化工作措施，明确责任分工和完成时限，" * 4
     wb.save(tmp_path / "长.xlsx")
@@ -267,10 +264,12 @@ def test_without_a_blank_page_the_imprint_page_keeps_its_even_number(tmp_path: P
     cc = [line for line in pages[-1].lines if rules[0].y0 < line.y0 < rules[1].y0]
     assert len(cc) == 3 and cc[0].text.startswith("抄送：")
     assert cc[1].x0 == pytest.approx(cc[0].x0 + 3 * std.IMPRINT_SIZE.pt * 25.4 / 72, abs=0.5)  # after 抄送：
-    [number] = pages[-1].page_number_lines()
-    assert number.text == f"—{len(pages)}—"
-    [before] = pages[-2].page_number_lines()
-    assert before.text == f"—{len(pages) - 1}—"
+    # the attachment ends on an even page, so a blank page comes before the 版记 (7.5)
+    assert pages[-2].lines == []
+    assert raster(pdf, len(pages) - 1, 50).rules() == []
+    assert pages[-1].page_number_lines() == []
+    [before] = pages[-3].page_number_lines()
+    assert before.text == f"—{len(pages) - 2}—"
 
 
 def test_the_imprint_page_number_is_a_field_on_the_bodys_last_page(upward_docx: Path) -> None:

@@ -11,9 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import catalogue as cat
-from .citations import cited_number
 from .model import Figure, Report
-from .numbers import change_clause, chinese_date, plain
+from .numbers import WAN, YI, change_clause, chinese_date, plain
 from .outline import (
     FIGURE_CLOSE,
     FIGURE_OPEN,
@@ -29,30 +28,55 @@ from .outline import (
     Source,
     Table,
 )
+from .values import APPROX_PREFIXES
+
+
+def _row_unit(f: Figure) -> tuple[str, Decimal]:
+    """The unit a row's figures are shown in, and the divisor from the workbook's unit to it.
+
+    Money takes the unit the body text would give the larger of the two years (GB/T 15835: 万 and 亿
+    for large amounts), so both figures of a row are in one unit and the 单位 column names it.
+    """
+    if f.kind is cat.Kind.RATE:
+        return "%", Decimal(1)
+    if f.kind is not cat.Kind.AMOUNT:
+        return f.unit or "—", Decimal(1)
+    per = WAN if f.unit == "万元" else Decimal(1)  # yuan in one of the workbook's units
+    yuan = max((Decimal(str(v)) * per for v in (f.value, f.prev) if isinstance(v, (int, Decimal))), default=Decimal(0))
+    unit, size = ("亿元", YI) if yuan >= YI else ("万元", WAN) if yuan >= WAN else ("元", Decimal(1))
+    return unit, size / per
+
+
+def _bare(value: object, divisor: Decimal, approx: str) -> str:
+    """A figure without its unit (the 单位 column carries it), its approximation kept: 约300, 300余."""
+    if not isinstance(value, (int, Decimal)):
+        return str(value)
+    text = plain(value) if divisor == 1 else plain(Decimal(value) / divisor)
+    return approx + text if approx in APPROX_PREFIXES else text + approx
+
+
+_SAME = {"与上年持平": "持平", "与上年基本持平": "基本持平"}  # under the header 同比
 
 
 def _figure_cells(f: Figure, marks: dict[str, Source]) -> list[str]:
-    def fmt(value: object, approx: str = "") -> str:
-        return "—" if value is None else cited_number(f.kind, f.unit, value, approx)
-
+    unit, divisor = _row_unit(f)
     change = ""
     if isinstance(f.value, (int, Decimal)) and isinstance(f.prev, (int, Decimal)) and not (f.approx or f.prev_approx):
         change = change_clause(Decimal(f.value), Decimal(f.prev), f.kind is cat.Kind.RATE)
-        change = change.replace("同比", "").replace("较上年", "") or "—"
-    unit = "" if f.kind in (cat.Kind.AMOUNT, cat.Kind.RATE) else f.unit
+        change = _SAME.get(change, change.replace("同比", "").replace("较上年", ""))
 
     def marked(value: object, cell: str, label: str, approx: str) -> str:
         """A figure of the table, marked so that --annotate can name its cell."""
-        shown = fmt(value, approx)
         if value is None:
-            return shown
+            return "—"
+        shown = _bare(value, divisor, approx)
         mark = f"t{len(marks)}"
         marks[mark] = Source(label, shown, cell, plain(value) if isinstance(value, (int, Decimal)) else str(value))
         return f"{FIGURE_OPEN}{mark}{FIGURE_SEP}{shown}{FIGURE_CLOSE}"
 
     return [
         f.label,
-        unit or "—",
+        unit,
         marked(f.value, f.value_cell, f.label, f.approx),
         marked(f.prev, f.prev_cell, f"{f.label}（上年）", f.prev_approx),
         change or "—",
@@ -60,7 +84,10 @@ def _figure_cells(f: Figure, marks: dict[str, Source]) -> list[str]:
 
 
 def figures_table(report: Report, marks: dict[str, Source] | None = None) -> Table:
-    """The year's main figures: every indicator with a value, by sheet (附件 of the report)."""
+    """The year's main figures: every indicator with a value, by sheet (附件 of the report).
+
+    The 单位 column names the unit of both years' figures, which stand bare in their cells.
+    """
     rows: list[list[str]] = []
     groups = [
         (spec.name, [f for f in report.figures[spec.key].values() if f.kind is not cat.Kind.TEXT])
@@ -75,7 +102,6 @@ def figures_table(report: Report, marks: dict[str, Source] | None = None) -> Tab
     return Table(
         header=["指标", "单位", f"{report.year}年", f"{report.year - 1}年", "同比"],
         rows=rows,
-        widths=[40, 12, 16, 16, 16],
         numeric=[False, True, True, True, True],
     )
 

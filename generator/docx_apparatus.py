@@ -14,7 +14,8 @@ from typing import Any
 from . import gbt9704 as std
 from .gbt9704 import Length, Pt
 from .ooxml import NS, add_run, add_tab, append_to_body, el, half_points, paragraph, ppr, put, twips
-from .outline import Attachment, AttachmentNote, Imprint, Masthead, Note, Table
+from .outline import Attachment, AttachmentNote, Imprint, Masthead, Note, Table, plain
+from .table_layout import break_label, column_widths
 
 _BODY = "GwBody"
 BODY_END_BOOKMARK = "GwBodyEnd"  # the last paragraph before the 版记; its page decides the blank page
@@ -98,7 +99,8 @@ def write_note(body: Any, note: Note) -> None:
     add_run(paragraph(body, _BODY), note.text)
 
 
-def _cell(text: str, width: int, style: str, align: str, span: int = 1, write: Any = add_run) -> Any:
+def _cell(text: str | list[str], width: int, style: str, align: str, span: int = 1, write: Any = add_run) -> Any:
+    """A table cell; a list of texts is one paragraph with a line break between them."""
     tc = el("w:tc")
     tcpr = el("w:tcPr")
     tcpr.append(el("w:tcW", w=str(width), type="dxa"))
@@ -113,16 +115,29 @@ def _cell(text: str, width: int, style: str, align: str, span: int = 1, write: A
         put(ppr, el("w:jc", val=align))
     p.append(ppr)
     tc.append(p)
-    if text:
-        write(p, text)
+    for i, line in enumerate([text] if isinstance(text, str) else text):
+        if i:
+            r = el("w:r")
+            r.append(el("w:br"))
+            p.append(r)
+        if line:
+            write(p, line)
     return tc
 
 
 def write_table(body: Any, table: Table, write: Any = add_run) -> None:
-    """A table the width of the type area; WPS reads the widths from w:tblGrid, so they add up."""
-    total = sum(table.widths)
-    widths = [_TYPE_WIDTH * w // total for w in table.widths]
-    widths[-1] += _TYPE_WIDTH - sum(widths)
+    """A table the width of the type area, each column of figures as wide as its widest figure.
+
+    No figure, unit or 同比 phrase breaks across lines; the label column takes the rest and long
+    labels break between their words (:mod:`generator.table_layout`).  WPS reads the widths from
+    w:tblGrid, so they add up to the type area.
+    """
+    size = std.TABLE_SIZE.pt
+    margin = round(std.TABLE_CELL_MARGIN.twips)
+    label = table.numeric.index(False)
+    shown_rows = [[plain(cell) for cell in row] for row in table.rows]  # as printed, figure marks dropped
+    columns = column_widths(table.header, shown_rows, label, _TYPE_WIDTH, size, margin)
+    widths = columns.widths
     tbl = el("w:tbl")
     tblpr = el("w:tblPr")
     tblpr.append(el("w:tblW", w=str(_TYPE_WIDTH), type="dxa"))
@@ -132,6 +147,10 @@ def write_table(body: Any, table: Table, write: Any = add_run) -> None:
         borders.append(_border(side, 4))
     tblpr.append(borders)
     tblpr.append(el("w:tblLayout", type="fixed"))
+    margins = el("w:tblCellMar")
+    for side in ("left", "right"):
+        margins.append(el(f"w:{side}", w=str(margin), type="dxa"))
+    tblpr.append(margins)
     tbl.append(tblpr)
     grid = el("w:tblGrid")
     for width in widths:
@@ -151,8 +170,11 @@ def write_table(body: Any, table: Table, write: Any = add_run) -> None:
         tr.append(trpr)
         if len(row) == 1:  # a group heading across the table
             tr.append(_cell(row[0], _TYPE_WIDTH, "GwTableHead", "left", span=len(widths)))
-        for text, width, numeric in zip(row, widths, table.numeric, strict=False) if len(row) > 1 else ():
-            tr.append(_cell(text, width, "GwTableText", "center" if numeric else "left", write=write))
+        for i, (text, width, numeric) in enumerate(
+            zip(row, widths, table.numeric, strict=False) if len(row) > 1 else ()
+        ):
+            shown: str | list[str] = break_label(text, columns.inner[i], size) if i == label else text
+            tr.append(_cell(shown, width, "GwTableText", "center" if numeric else "left", write=write))
         tbl.append(tr)
     append_to_body(body, tbl)
 
@@ -174,20 +196,100 @@ def write_attachment(body: Any, a: Attachment, title_lines: list[str], write: An
     write_table(body, a.table, write)
 
 
-def _imprint_lines(imprint: Imprint) -> int:
-    if not imprint.cc:
-        return 1
-    per_line = int((std.TYPE_AREA_WIDTH.twips - 2 * std.IMPRINT_SIDE.twips) // (std.IMPRINT_SIZE.pt * 20))
-    return 1 + math.ceil(len(f"抄送：{imprint.cc}。") / per_line)
+def _imprint_row(paragraph_props: list[Any], runs: list[tuple[str, bool]]) -> Any:
+    """One row of the 版记: its line of 4号 text one 字 in from each side, one grid line tall."""
+    tr = el("w:tr")
+    trpr = el("w:trPr")
+    trpr.append(el("w:cantSplit"))
+    tr.append(trpr)
+    tc = el("w:tc")
+    tcpr = el("w:tcPr")
+    tcpr.append(el("w:tcW", w=str(_TYPE_WIDTH), type="dxa"))
+    tcpr.append(el("w:vAlign", val="center"))
+    tc.append(tcpr)
+    p = el("w:p")
+    props = ppr(p)
+    props.append(el("w:pStyle", val="GwImprint"))
+    put(props, el("w:snapToGrid", val="0"))
+    put(props, el("w:spacing", before="0", after="0", line=twips(std.LINE_PITCH), lineRule="exact"))
+    for prop in paragraph_props:
+        put(props, prop)
+    for text, tab in runs:
+        if tab:
+            add_tab(p)
+        add_run(p, text)
+    tc.append(p)
+    tr.append(tc)
+    return tr
+
+
+def _imprint_table(imprint: Imprint) -> Any:
+    """The 版记 as a floating table the width of the type area, its bottom on the type area's bottom.
+
+    Its rules are the table's borders, so they run the full 156 mm (7.4.1 与版心等宽) while the text
+    keeps one 字 from each side as paragraph indents (the cells have no margins of their own, so
+    Word's and LibreOffice's different ways of counting a cell margin into the table's position do
+    not matter).  ``tblpPr`` puts it at the bottom of the text margin (ECMA-376 17.4.58, ST_YAlign
+    "bottom"), whatever stands above it on the page.  Horizontally it is placed from the page edge at
+    the left margin rather than at the margin itself: LibreOffice keeps a table as wide as the text
+    area in the text flow when it is positioned against the margin, and floats it only against the
+    page.
+    """
+    tbl = el("w:tbl")
+    tblpr = el("w:tblPr")
+    tblpr.append(
+        el(
+            "w:tblpPr",
+            leftFromText="0",
+            rightFromText="0",
+            topFromText="0",
+            bottomFromText="0",
+            vertAnchor="margin",
+            horzAnchor="page",
+            tblpX=twips(std.MARGIN_LEFT),
+            tblpYSpec="bottom",
+        )
+    )
+    tblpr.append(el("w:tblOverlap", val="never"))
+    tblpr.append(el("w:tblW", w=str(_TYPE_WIDTH), type="dxa"))
+    borders = el("w:tblBorders")
+    borders.append(_border("top", std.IMPRINT_THICK_EIGHTHS))  # 7.4.1: the first and last rules thick,
+    borders.append(el("w:left", val="nil"))
+    borders.append(_border("bottom", std.IMPRINT_THICK_EIGHTHS))
+    borders.append(el("w:right", val="nil"))
+    borders.append(_border("insideH", std.IMPRINT_THIN_EIGHTHS))  # those between thin
+    borders.append(el("w:insideV", val="nil"))
+    tblpr.append(borders)
+    tblpr.append(el("w:tblLayout", type="fixed"))
+    margins = el("w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        margins.append(el(f"w:{side}", w="0", type="dxa"))
+    tblpr.append(margins)
+    tbl.append(tblpr)
+    grid = el("w:tblGrid")
+    grid.append(el("w:gridCol", w=str(_TYPE_WIDTH)))
+    tbl.append(grid)
+    side = round(std.IMPRINT_SIDE.twips)
+    char = round(std.IMPRINT_SIZE.pt * 20)
+    if imprint.cc:
+        # wrapped lines align with the first character after 抄送： (7.4.2)
+        indent = el("w:ind", left=str(side + 3 * char), right=str(side), hanging=str(3 * char))
+        tbl.append(_imprint_row([indent], [(f"抄送：{imprint.cc}。", False)]))
+    tabs = el("w:tabs")
+    tabs.append(el("w:tab", val="right", pos=str(_TYPE_WIDTH - side)))
+    indent = el("w:ind", left=str(side), right=str(side), firstLine="0")
+    tbl.append(_imprint_row([tabs, indent], [(imprint.printer, False), (f"{imprint.date}印发", True)]))
+    return tbl
 
 
 def write_imprint(package: Any, imprint: Imprint) -> Any:
     """版记 on the last, even page: its last rule on the bottom of the type area (7.4).
 
-    A section that starts on an even page holds it.  Blank grid lines push it down; its own lines
-    have exact heights of one grid line less the rules' thickness, so the lines and rules add up
-    to the 22 lines of the type area and the 印发 line's thick rule falls on its bottom edge.
-    Returns the new section's properties, for its footers.
+    A section that starts on an even page holds an empty paragraph (LibreOffice carries the section's
+    page break on its first paragraph, and would lose it on a table it turns into a frame), the
+    floating 版记 table, and the paragraph it is anchored to.  No run of blank lines places it, so
+    text added above it on its page leaves it where it is.  Returns the new section's properties,
+    for its footers.
     """
     sect_pr = package.add_section("evenPage")
     body = package.body
@@ -195,39 +297,24 @@ def write_imprint(package: Any, imprint: Imprint) -> Any:
     [*_, end] = body.xpath("w:p[w:pPr/w:sectPr]", namespaces={"w": NS["w"]})
     end.append(el("w:bookmarkStart", id="0", name=BODY_END_BOOKMARK))
     end.append(el("w:bookmarkEnd", id="0"))
-    cc_lines = _imprint_lines(imprint) - 1
-    _blank(body, std.LINES_PER_PAGE - cc_lines - 1)
-    side = round(std.IMPRINT_SIDE.twips)
-    char = round(std.IMPRINT_SIZE.pt * 20)
-    pitch = round(std.LINE_PITCH.twips)
-    thick, thin = std.IMPRINT_THICK_EIGHTHS * 20 // 8, std.IMPRINT_THIN_EIGHTHS * 20 // 8  # in twips
-
-    def exact(p: Any, height: int) -> None:
-        put(ppr(p), el("w:snapToGrid", val="0"))
-        put(ppr(p), el("w:spacing", before="0", after="0", line=str(height), lineRule="exact"))
-
-    if imprint.cc:
-        cc = paragraph(body, "GwImprint")
-        # wrapped lines align with the first character after 抄送： (7.4.2)
-        put(ppr(cc), el("w:ind", left=str(side + 3 * char), right=str(side), hanging=str(3 * char)))
-        borders = el("w:pBdr")
-        borders.append(_border("top", std.IMPRINT_THICK_EIGHTHS))
-        borders.append(_border("bottom", std.IMPRINT_THIN_EIGHTHS))
-        put(ppr(cc), borders)
-        exact(cc, (cc_lines * pitch - thick - thin) // cc_lines)
-        add_run(cc, f"抄送：{imprint.cc}。")
-    line = paragraph(body, "GwImprint")
-    put(ppr(line), el("w:ind", left=str(side), right=str(side), firstLine="0"))
-    tabs = el("w:tabs")
-    tabs.append(el("w:tab", val="right", pos=str(_TYPE_WIDTH - side)))
-    put(ppr(line), tabs)
-    borders = el("w:pBdr")
-    if not imprint.cc:
-        borders.append(_border("top", std.IMPRINT_THICK_EIGHTHS))
-    borders.append(_border("bottom", std.IMPRINT_THICK_EIGHTHS))
-    put(ppr(line), borders)
-    exact(line, pitch - thick - (0 if imprint.cc else thick))
-    add_run(line, imprint.printer)
-    add_tab(line)
-    add_run(line, f"{imprint.date}印发")
+    _blank(body)
+    append_to_body(body, _imprint_table(imprint))
+    _blank(body)  # the floating table's anchor (17.4.58: the next paragraph after it)
     return sect_pr
+
+
+def fill_footer_band(p: Any) -> None:
+    """Make a footer paragraph of the 版记's section exactly fill the room below the type area.
+
+    In Word a footer grows upwards from the footer distance, so a paragraph of 14 pt with the rest of
+    the 13 mm as space before keeps the page number where the body's pages have it and leaves the
+    type area alone.  LibreOffice 7.4 gives the page style it makes for an even-page section a
+    footer sized by its content alone (no spacing above it), so without this the 版记's section's
+    type area would end 7 mm low in LibreOffice, and the 版记 with it.
+    """
+    line = std.SIZE_4HAO
+    put(ppr(p), el("w:snapToGrid", val="0"))
+    put(
+        ppr(p),
+        el("w:spacing", before=twips(Length(std.FOOTER_BAND - line)), after="0", line=twips(line), lineRule="exact"),
+    )

@@ -20,6 +20,7 @@ from . import gbt9704 as std
 from .cache import cached_bytes, key_of
 from .docx_apparatus import (
     BODY_END_BOOKMARK,
+    fill_footer_band,
     write_attachment,
     write_attachment_note,
     write_imprint,
@@ -368,7 +369,12 @@ def _page_number_footer(p: Any, odd: bool, unless_blank_before: str | None = Non
 def _imprint_footers(package: Package, sect_pr: Any) -> None:
     """The 版记's section numbers its page only when no blank page stands before it (7.5)."""
     for kind, odd in (("default", True), ("even", False)):
-        data = footer_part(lambda p, odd=odd: _page_number_footer(p, odd, unless_blank_before=BODY_END_BOOKMARK))
+
+        def fill(p: Any, odd: bool = odd) -> None:
+            _page_number_footer(p, odd, unless_blank_before=BODY_END_BOOKMARK)
+            fill_footer_band(p)  # LibreOffice's type area on the 版记 page ends where Word's does
+
+        data = footer_part(fill)
         package.set_footer(sect_pr, kind, package.add_part(package.next_name("footer"), FOOTER, data))
 
 

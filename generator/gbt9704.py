@@ -109,6 +109,9 @@ PAGE_NUMBER_SIDE_SPACE: Length = Twips(280)  # one 四号 字 from the outer edg
 # The dash line sits 7 mm below the type area.  The footer's distance from the page edge is set
 # so that LibreOffice puts the number's line there (tuned by rendering; see tests/test_layout.py).
 FOOTER_DISTANCE: Length = Mm(22)
+# The room between the footer distance and the type area's bottom, 13 mm: what a footer may fill
+# without moving the type area (Word grows a footer upwards from the footer distance).
+FOOTER_BAND: Length = Length(MARGIN_BOTTOM - FOOTER_DISTANCE)
 
 # -- 7.3.1 title ----------------------------------------------------------------------------
 BLANK_LINES_AFTER_TITLE = 1
@@ -131,7 +134,14 @@ RULE_WEIGHT_EIGHTHS = 8  # house choice: a 1 pt red rule (w:sz in eighths of a p
 LINES_AFTER_RULE = 2  # 7.3.1: the title two lines below the red rule
 
 # -- 7.3.4 / 7.3.7 附件 ----------------------------------------------------------------------
-TABLE_SIZE: Length = SIZE_4HAO  # house choice: 4号 in tables (the standard leaves tables' type open)
+# House choice: 小四 (12 pt) in tables; the standard leaves tables' type open.  At 4号 the widest
+# unbreakable 同比 phrase ("提高1.5个百分点") and the year columns left the 指标 column under nine
+# characters, so most labels took two or three lines; at 小四 it holds thirteen.
+SIZE_XIAOSI: Length = Pt(12)
+TABLE_SIZE: Length = SIZE_XIAOSI
+TABLE_CELL_MARGIN: Length = Mm(
+    1
+)  # house choice: 1 mm each side (the figure columns fit their figures; labels get the room)
 
 # -- 7.4 版记 ------------------------------------------------------------------------------
 IMPRINT_SIZE: Length = SIZE_4HAO  # 7.4.2/7.4.3: 抄送 and 印发 lines in 4号仿宋

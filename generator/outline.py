@@ -147,8 +147,7 @@ class Table:
 
     header: list[str]
     rows: list[list[str]]
-    widths: list[int]  # relative column widths
-    numeric: list[bool]  # columns of numbers (centred)
+    numeric: list[bool]  # columns of figures and units (centred; the writer sizes them to fit)
 
 
 @dataclass

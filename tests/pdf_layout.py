@@ -8,6 +8,10 @@ line is about 1.3 × 16 pt tall.
 from __future__ import annotations
 
 import os
+
+
+import itertools
+import math
 import re
 import shutil
 import subprocess
@@ -23,12 +27,20 @@ BOX_PER_EM = 1.3  # pdftotext's line box height divided by the font size (measur
 
 
 @dataclass(frozen=True)
+class Word:
+    x0: float
+    x1: float
+    text: str
+
+
+@dataclass(frozen=True)
 class Line:
     x0: float
     y0: float
     x1: float
     y1: float
     text: str
+    words: tuple[Word, ...] = ()
 
     @property
     def size_pt(self) -> float:
@@ -96,14 +108,18 @@ def read_pages(pdf: Path) -> list[Page]:
         lines = []
         for line in page.iter(f"{_NS}line"):
             a = line.attrib
-            text = "".join(w.text or "" for w in line.iter(f"{_NS}word"))
+            words = tuple(
+                Word(float(w.attrib["xMin"]) * MM_PER_PT, float(w.attrib["xMax"]) * MM_PER_PT, w.text or "")
+                for w in line.iter(f"{_NS}word")
+            )
             lines.append(
                 Line(
                     float(a["xMin"]) * MM_PER_PT,
                     float(a["yMin"]) * MM_PER_PT,
                     float(a["xMax"]) * MM_PER_PT,
                     float(a["yMax"]) * MM_PER_PT,
-                    text,
+                    "".join(w.text for w in words),
+                    words,
                 )
             )
         pages.append(Page(i, float(page.attrib["width"]) * MM_PER_PT, float(page.attrib["height"]) * MM_PER_PT, lines))
@@ -209,3 +225,64 @@ def pdf_faces(pdf: Path) -> list[str]:
     assert exe, "pdffonts (poppler-utils) is not installed"
     out = subprocess.run([exe, str(pdf)], check=True, capture_output=True, text=True).stdout
     return [row.split()[0].split("+")[-1] for row in out.splitlines()[2:] if row.strip()]
+
+
+@dataclass(frozen=True)
+class Stroke:
+    """A straight stroked segment of a page's drawing (a rule or a table border), in mm."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    width: float  # the pen's width
+
+    @property
+    def horizontal(self) -> bool:
+        return abs(self.y1 - self.y0) < 0.05
+
+    @property
+    def length(self) -> float:
+        return math.hypot(self.x1 - self.x0, self.y1 - self.y0)
+
+
+_SVG = "{http://www.w3.org/2000/svg}"
+_MATRIX = re.compile(r"matrix\(([^)]*)\)")
+_STROKE_WIDTH = re.compile(r"stroke-width:([\d.]+)")
+
+
+def strokes(pdf: Path, page: int) -> list[Stroke]:
+    """The straight stroked segments a page draws, read from its vector drawing, not from pixels.
+
+    poppler's ``pdftocairo -svg`` writes each path of the page's content stream as an SVG path
+    with its transformation matrix; glyphs are symbols in ``<defs>`` and are left out.  Segments
+    drawn twice (LibreOffice draws some borders twice) are kept once.
+    """
+    exe = shutil.which("pdftocairo")
+    assert exe, "pdftocairo (poppler-utils) is not installed"
+    svg = subprocess.run(
+        [exe, "-svg", "-f", str(page), "-l", str(page), str(pdf), "-"], check=True, capture_output=True
+    ).stdout
+    root = ET.fromstring(svg)
+    found: dict[tuple[float, ...], Stroke] = {}
+    for path in root.iter(f"{_SVG}path"):
+        style = path.get("style", "")
+        if "stroke:none" in style or "stroke:" not in style:
+            continue
+        a, b, c, d, e, f = (
+            float(v) for v in _MATRIX.search(path.get("transform", "matrix(1,0,0,1,0,0)"))[1].split(",")
+        )
+        d_attr = path.get("d", "")
+        if set(re.findall(r"[A-Za-z]", d_attr)) - {"M", "L"}:
+            continue  # curves and closed shapes are not rules
+        numbers = [float(v) for v in re.findall(r"-?[\d.]+", d_attr)]
+        pen = float(m[1]) if (m := _STROKE_WIDTH.search(style)) else 1.0
+        xy = [
+            ((a * x + c * y + e) * MM_PER_PT, (b * x + d * y + f) * MM_PER_PT)
+            for x, y in zip(numbers[::2], numbers[1::2], strict=True)
+        ]
+        for (x0, y0), (x1, y1) in itertools.pairwise(xy):
+            (x0, y0), (x1, y1) = sorted([(x0, y0), (x1, y1)])
+            s = Stroke(x0, y0, x1, y1, pen * math.hypot(a, b) * MM_PER_PT)
+            found.setdefault(tuple(round(v, 2) for v in (x0, y0, x1, y1)), s)
+    return list(found.values())

@@ -32,7 +32,12 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def paragraphs(path: Path) -> list[str]:
-    return [p.text for p in Document(str(path)).paragraphs if p.text.strip()]
+    """The non-empty paragraphs, those of tables (the 版记 is one) included, in document order."""
+    from docx.text.paragraph import Paragraph
+
+    doc = Document(str(path))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    return [t for p in doc.element.body.iter(f"{w}p") if (t := Paragraph(p, doc).text).strip()]
 
 
 def changes(drafts: dict[str, Path], name: str) -> tuple[list[str], list[str]]:

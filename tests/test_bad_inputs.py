@@ -454,7 +454,7 @@ def test_read_only_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     out.parent.mkdir()
     result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out)])
     assert result.exit_code == 1
-    assert result.output == f"错误：{out}：无法在“{out.parent}”中写入文件（Permission denied）。请检查文件夹权限。\n"
+    assert result.output == f"错误：{out}：无法在“{out.parent}”中写入文件（没有写入权限）。请检查文件夹权限。\n"
     assert list(out.parent.iterdir()) == []
 
 

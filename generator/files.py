@@ -66,7 +66,8 @@ def check_writable_target(path: Path) -> None:
         if not folder.exists():
             raise OutputProblem(f"{path}：文件夹“{folder}”不存在，请先创建它或换一个位置。")
     except OSError as exc:
-        raise OutputProblem(f"{path}：无法写入（{reason(exc)}）。{NOTHING_WRITTEN}请换一个路径。") from exc
+        what = "短一些的文件名" if reason(exc) == _REASONS[errno.ENAMETOOLONG] else "位置"
+        raise OutputProblem(f"{path}：无法写入（{reason(exc)}）。{NOTHING_WRITTEN}请换一个{what}。") from exc
 
 
 def _temporary(target: Path) -> Path:

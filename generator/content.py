@@ -32,215 +32,34 @@ from __future__ import annotations
 
 import hashlib
 import json
-import posixpath
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import defusedxml.ElementTree as defused
+from .content_format import (
+    MC,
+    OFF,
+    PARA_DEFAULTS,
+    REVISIONS,
+    RUN_DEFAULTS,
+    Package,
+    R,
+    W,
+    colour,
+    effective,
+    local,
+    para_layer,
+    to_int,
+)
 
-from .docx_props import PKG_REL, _Styles, _theme_fonts
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-
-_TOGGLES = "b i caps smallCaps strike dstrike vanish outline shadow emboss imprint".split()
-_OFF = ("0", "false", "off")
-# What a property is when no layer sets it; only values that differ from these are written.
-_RUN_DEFAULTS: dict[str, Any] = {"sz": 20, "spacing": 0, "w": 100, "position": 0}
-_PARA_DEFAULTS: dict[str, Any] = {"jc": "left", "ind.left": 0, "ind.right": 0, "ind.first": 0, "line": "240 auto"}
-_JC = {"start": "left", "end": "right", "justify": "both"}
-_SKIP = {"bookmarkStart", "bookmarkEnd", "proofErr", "lastRenderedPageBreak", "permStart", "permEnd", "rPr"}
-_SKIP |= {"commentReference", "annotationRef", "footnoteRef", "endnoteRef", "separator", "continuationSeparator"}
-_SKIP |= {"pPr", "tblPr", "tblGrid", "trPr", "tcPr", "sectPr", "tblPrEx", "moveFromRangeStart", "moveFromRangeEnd"}
-_SKIP |= {"moveToRangeStart", "moveToRangeEnd", "customXmlInsRangeStart", "customXmlInsRangeEnd"}
-_REVISIONS = {"ins": "插入", "del": "删除", "moveTo": "插入", "moveFrom": "删除"}
 _MERGEFORMAT = re.compile(r"\\\*\s*mergeformat", re.IGNORECASE)
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _int(value: str | None, default: int = 0) -> int:
-    try:
-        return round(float(value)) if value not in (None, "") else default
-    except ValueError:
-        return default
-
-
-def _colour(value: str | None) -> str:
-    value = (value or "").upper()
-    return "" if value in ("AUTO", "") else value
-
-
-def _run_layer(rpr: ET.Element | None, theme: Mapping[str, str]) -> dict[str, Any]:
-    """The run properties one layer (defaults, a style, direct formatting) sets, canonical values."""
-    out: dict[str, Any] = {}
-    for child in rpr if rpr is not None else ():
-        name, val = _local(child.tag), child.get(f"{W}val")
-        if name in _TOGGLES:
-            out[name] = val not in _OFF
-        elif name == "u":
-            out["u"] = "" if val == "none" else (val or "single")
-        elif name == "color":
-            out["color"] = _colour(val)
-        elif name == "highlight":
-            out["highlight"] = "" if val == "none" else (val or "")
-        elif name in ("sz", "spacing", "w", "position"):
-            out[name] = _int(val, _RUN_DEFAULTS[name])
-        elif name == "vertAlign":
-            out["vertAlign"] = "" if val == "baseline" else (val or "")
-        elif name == "shd":
-            out["shd"] = _colour(child.get(f"{W}fill"))
-        elif name == "em":
-            out["em"] = "" if val == "none" else (val or "")
-        elif name == "rFonts":
-            for slot in ("ascii", "hAnsi", "eastAsia"):
-                themed = child.get(f"{W}{slot}Theme")
-                face = theme.get(themed, themed) if themed else child.get(f"{W}{slot}")
-                if face is not None:
-                    out[f"font.{slot}"] = face
-        elif name == "rPrChange":
-            out["formatChanged"] = child.get(f"{W}author", "")
-    return out
-
-
-def _para_layer(ppr: ET.Element | None) -> dict[str, Any]:
-    """The paragraph properties one layer sets, canonical values."""
-    out: dict[str, Any] = {}
-    for child in ppr if ppr is not None else ():
-        name, val = _local(child.tag), child.get(f"{W}val")
-        if name == "jc":
-            out["jc"] = _JC.get(val or "", val or "left")
-        elif name == "ind":
-            for key, names in (("ind.left", ("left", "start")), ("ind.right", ("right", "end"))):
-                given = next((child.get(f"{W}{n}") for n in names if child.get(f"{W}{n}") is not None), None)
-                if given is not None:
-                    out[key] = _int(given)
-            if child.get(f"{W}hanging") is not None:
-                out["ind.first"] = -_int(child.get(f"{W}hanging"))
-            elif child.get(f"{W}firstLine") is not None:
-                out["ind.first"] = _int(child.get(f"{W}firstLine"))
-        elif name == "spacing":
-            for side in ("before", "after"):
-                if child.get(f"{W}{side}") is not None:
-                    out[side] = _int(child.get(f"{W}{side}"))
-            if child.get(f"{W}line") is not None or child.get(f"{W}lineRule") is not None:
-                out["line"] = f"{_int(child.get(f'{W}line'), 240)} {child.get(f'{W}lineRule') or 'auto'}"
-        elif name == "pageBreakBefore":
-            out[name] = val not in _OFF
-        elif name == "pBdr":
-            for side in child:
-                kind = side.get(f"{W}val", "none")
-                out[f"border.{_local(side.tag)}"] = (
-                    ""
-                    if kind in ("none", "nil")
-                    else f"{kind} {_int(side.get(f'{W}sz'))} {_int(side.get(f'{W}space'))} "
-                    f"{_colour(side.get(f'{W}color'))}".rstrip()
-                )
-        elif name == "shd":
-            out["shd"] = _colour(child.get(f"{W}fill"))
-        elif name == "numPr":
-            ilvl, num = child.find(f"{W}ilvl"), child.find(f"{W}numId")
-            out["num"] = (
-                num.get(f"{W}val", "0") if num is not None else "0",
-                ilvl.get(f"{W}val", "0") if ilvl is not None else "0",
-            )
-        elif name == "pPrChange":
-            out["formatChanged"] = child.get(f"{W}author", "")
-    return out
-
-
-def _effective(layers: list[dict[str, Any]], defaults: Mapping[str, Any]) -> dict[str, Any]:
-    merged: dict[str, Any] = {}
-    for layer in layers:
-        merged.update(layer)
-    return {k: v for k, v in sorted(merged.items()) if v != defaults.get(k, False if k in _TOGGLES else "")}
-
-
-class _Document:
-    """The parts of one package and what every story needs to read them."""
-
-    def __init__(self, parts: Mapping[str, bytes]) -> None:
-        self.parts = parts
-        package_rels = self.rels("")
-        self.main = next((t for t, kind in package_rels.values() if kind == _OFFICE_DOCUMENT), "word/document.xml")
-        self.main_rels = self.rels(self.main)
-        by_kind = {kind.rsplit("/", 1)[-1]: target for target, kind in self.main_rels.values()}
-        self.part_of = by_kind
-        theme = self.xml(by_kind.get("theme", ""))
-        self.theme = _theme_fonts(theme) if theme is not None else {}
-        styles = self.xml(by_kind.get("styles", ""))
-        self.styles = _Styles(styles)
-        defaults = styles.find(f"{W}docDefaults") if styles is not None else None
-        self.r_default = _run_layer(
-            defaults.find(f"{W}rPrDefault/{W}rPr") if defaults is not None else None, self.theme
-        )
-        self.p_default = _para_layer(defaults.find(f"{W}pPrDefault/{W}pPr") if defaults is not None else None)
-        self.numbering = self._numbering(self.xml(by_kind.get("numbering", "")))
-        self.comments = self._notes(self.xml(by_kind.get("comments", "")), "comment")
-        self.footnotes = self._notes(self.xml(by_kind.get("footnotes", "")), "footnote")
-        self.endnotes = self._notes(self.xml(by_kind.get("endnotes", "")), "endnote")
-        settings = self.xml(by_kind.get("settings", ""))
-        flag = settings.find(f"{W}evenAndOddHeaders") if settings is not None else None
-        self.even_and_odd = flag is not None and flag.get(f"{W}val") not in _OFF
-
-    def xml(self, name: str) -> ET.Element | None:
-        data = self.parts.get(name)
-        return defused.fromstring(data) if data else None
-
-    def rels(self, part: str) -> dict[str, tuple[str, str]]:
-        """Relationship id → (target part, or the external address; relationship type)."""
-        folder, name = posixpath.split(part)
-        root = self.xml(posixpath.join(folder, "_rels", name + ".rels"))
-        out: dict[str, tuple[str, str]] = {}
-        for rel in root.findall(f"{{{PKG_REL}}}Relationship") if root is not None else ():
-            target = rel.get("Target", "")
-            if rel.get("TargetMode") != "External":
-                target = posixpath.normpath(posixpath.join(folder, target)).lstrip("/")
-            out[rel.get("Id", "")] = (target, rel.get("Type", ""))
-        return out
-
-    @staticmethod
-    def _notes(root: ET.Element | None, kind: str) -> dict[str, ET.Element]:
-        if root is None:
-            return {}
-        return {n.get(f"{W}id", ""): n for n in root.findall(f"{W}{kind}") if n.get(f"{W}type") is None}
-
-    @staticmethod
-    def _numbering(root: ET.Element | None) -> dict[tuple[str, str], str]:
-        """(numId, level) → "format text", the numbers a list shows (numIds are renumbered on save)."""
-        if root is None:
-            return {}
-        abstract = {a.get(f"{W}abstractNumId"): a for a in root.findall(f"{W}abstractNum")}
-        out: dict[tuple[str, str], str] = {}
-        for num in root.findall(f"{W}num"):
-            ref = num.find(f"{W}abstractNumId")
-            levels = abstract.get(ref.get(f"{W}val") if ref is not None else None)
-            for lvl in levels.findall(f"{W}lvl") if levels is not None else ():
-                fmt, text = lvl.find(f"{W}numFmt"), lvl.find(f"{W}lvlText")
-                out[(num.get(f"{W}numId", ""), lvl.get(f"{W}ilvl", "0"))] = " ".join(
-                    e.get(f"{W}val", "") if e is not None else "" for e in (fmt, text)
-                )
-        return out
-
-    def run_layers(self, para_style: str | None, rpr: ET.Element | None) -> list[dict[str, Any]]:
-        layers = [self.r_default] + [_run_layer(s.find(f"{W}rPr"), self.theme) for s in self.styles.chain(para_style)]
-        char_style = rpr.find(f"{W}rStyle") if rpr is not None else None
-        if char_style is not None:
-            chain = self.styles.chain(char_style.get(f"{W}val"))
-            layers += [_run_layer(s.find(f"{W}rPr"), self.theme) for s in chain]
-        return [*layers, _run_layer(rpr, self.theme)]
 
 
 class _Story:
     """One story read into canonical blocks; comment anchors are collected as its text goes by."""
 
-    def __init__(self, doc: _Document, part: str, anchors: dict[str, list[str]] | None = None) -> None:
+    def __init__(self, doc: Package, part: str, anchors: dict[str, list[str]] | None = None) -> None:
         self.doc, self.part = doc, part
         self.rels = doc.rels(part) if part != doc.main else doc.main_rels
         self.anchors: dict[str, list[str]] = anchors if anchors is not None else {}
@@ -250,7 +69,7 @@ class _Story:
     def blocks(self, container: ET.Element) -> list[Any]:
         out: list[Any] = []
         for child in self._children(container):
-            name = _local(child.tag)
+            name = local(child.tag)
             if name == "p":
                 sect = child.find(f"{W}pPr/{W}sectPr")
                 out += self.paragraph(child, closes_section=sect is not None)
@@ -267,9 +86,9 @@ class _Story:
     def _children(self, el: ET.Element | None) -> Iterator[ET.Element]:
         """Children, an mc:AlternateContent read as its first choice (the fallback repeats it)."""
         for child in el if el is not None else ():
-            if child.tag == f"{_MC}AlternateContent":
-                choice = child.find(f"{_MC}Choice")
-                yield from self._children(choice if choice is not None else child.find(f"{_MC}Fallback"))
+            if child.tag == f"{MC}AlternateContent":
+                choice = child.find(f"{MC}Choice")
+                yield from self._children(choice if choice is not None else child.find(f"{MC}Fallback"))
             else:
                 yield child
 
@@ -281,21 +100,21 @@ class _Story:
             merge = props.find(f"{W}vMerge") if props is not None else None
             shade = props.find(f"{W}shd") if props is not None else None
             cell: dict[str, Any] = {"blocks": self.blocks(tc)}
-            if span is not None and _int(span.get(f"{W}val"), 1) != 1:
-                cell["span"] = _int(span.get(f"{W}val"), 1)
+            if span is not None and to_int(span.get(f"{W}val"), 1) != 1:
+                cell["span"] = to_int(span.get(f"{W}val"), 1)
             if merge is not None:
                 cell["vMerge"] = merge.get(f"{W}val") or "continue"
-            if shade is not None and _colour(shade.get(f"{W}fill")):
-                cell["shd"] = _colour(shade.get(f"{W}fill"))
+            if shade is not None and colour(shade.get(f"{W}fill")):
+                cell["shd"] = colour(shade.get(f"{W}fill"))
             cells.append(cell)
         return cells
 
     def _cells(self, tr: ET.Element) -> Iterator[ET.Element]:
         for child in self._children(tr):
-            if _local(child.tag) == "tc":
+            if local(child.tag) == "tc":
                 yield child
-            elif _local(child.tag) in ("sdt", "customXml"):
-                yield from self._cells(child.find(f"{W}sdtContent") if _local(child.tag) == "sdt" else child)  # type: ignore[arg-type]
+            elif local(child.tag) in ("sdt", "customXml"):
+                yield from self._cells(child.find(f"{W}sdtContent") if local(child.tag) == "sdt" else child)  # type: ignore[arg-type]
 
     def paragraph(self, p: ET.Element, closes_section: bool = False) -> list[Any]:
         """The paragraph's block, with a page break before or after it as blocks of their own.
@@ -306,16 +125,16 @@ class _Story:
         ppr = p.find(f"{W}pPr")
         style_el = ppr.find(f"{W}pStyle") if ppr is not None else None
         style = style_el.get(f"{W}val") if style_el is not None else self.doc.styles.default_para
-        layers = [self.doc.p_default] + [_para_layer(s.find(f"{W}pPr")) for s in self.doc.styles.chain(style)]
-        props = _effective([*layers, _para_layer(ppr)], _PARA_DEFAULTS)
+        layers = [self.doc.p_default] + [para_layer(s.find(f"{W}pPr")) for s in self.doc.styles.chain(style)]
+        props = effective([*layers, para_layer(ppr)], PARA_DEFAULTS)
         if "num" in props:
             shown = self.doc.numbering.get(props.pop("num"), "")
             if shown:
                 props["num"] = shown
         mark = ppr.find(f"{W}rPr") if ppr is not None else None
         for change in mark if mark is not None else ():
-            if _local(change.tag) in _REVISIONS:
-                props["mark"] = f"{_REVISIONS[_local(change.tag)]} {change.get(f'{W}author', '')}"
+            if local(change.tag) in REVISIONS:
+                props["mark"] = f"{REVISIONS[local(change.tag)]} {change.get(f'{W}author', '')}"
         items: list[list[Any]] = []
         self._inline(p, style, "", "", items, [])
         before = [{"break": "page"}] if props.pop("pageBreakBefore", False) else []
@@ -339,13 +158,13 @@ class _Story:
     ) -> None:
         """Runs and what holds them (hyperlinks, revisions, content controls, simple fields)."""
         for child in self._children(el):
-            name = _local(child.tag)
+            name = local(child.tag)
             if name == "r":
                 self._run(child, style, rev, link, items, fields)
-            elif name in _REVISIONS:
-                self._inline(child, style, f"{_REVISIONS[name]} {child.get(f'{W}author', '')}", link, items, fields)
+            elif name in REVISIONS:
+                self._inline(child, style, f"{REVISIONS[name]} {child.get(f'{W}author', '')}", link, items, fields)
             elif name == "hyperlink":
-                target = self.rels.get(child.get(f"{_R}id", ""), ("", ""))[0] or "#" + child.get(f"{W}anchor", "")
+                target = self.rels.get(child.get(f"{R}id", ""), ("", ""))[0] or "#" + child.get(f"{W}anchor", "")
                 self._inline(child, style, rev, target, items, fields)
             elif name == "fldSimple":
                 rpr = child.find(f"{W}r/{W}rPr")
@@ -363,11 +182,11 @@ class _Story:
             elif name in ("sdt", "smartTag", "customXml", "dir", "bdo"):
                 self._inline(child.find(f"{W}sdtContent") if name == "sdt" else child, style, rev, link, items, fields)  # type: ignore[arg-type]
             elif name in ("oMath", "oMathPara"):
-                text = "".join(t.text or "" for t in child.iter() if _local(t.tag) == "t")
+                text = "".join(t.text or "" for t in child.iter() if local(t.tag) == "t")
                 self._add(items, fields, {"rev": rev}, {"math": text})
 
     def _format(self, style: str | None, rpr: ET.Element | None, rev: str, link: str) -> dict[str, Any]:
-        fmt = _effective(self.doc.run_layers(style, rpr), _RUN_DEFAULTS)
+        fmt = effective(self.doc.run_layers(style, rpr), RUN_DEFAULTS)
         if rev:
             fmt["rev"] = rev
         if link:
@@ -378,7 +197,7 @@ class _Story:
         rpr = r.find(f"{W}rPr")
         fmt = self._format(style, rpr, rev, link)
         for child in self._children(r):
-            name = _local(child.tag)
+            name = local(child.tag)
             if name == "fldChar":
                 kind = child.get(f"{W}fldCharType")
                 if kind == "begin":
@@ -422,11 +241,11 @@ class _Story:
     def _picture(self, el: ET.Element) -> dict[str, Any]:
         images = []
         for node in el.iter():
-            for attr in (f"{_R}embed", f"{_R}link", f"{_R}id"):
+            for attr in (f"{R}embed", f"{R}link", f"{R}id"):
                 target = self.rels.get(node.get(attr) or "")
                 if target is not None and target[0] in self.doc.parts:
                     images.append(hashlib.sha256(self.doc.parts[target[0]]).hexdigest()[:32])
-        sizes = [(n.get("cx"), n.get("cy")) for n in el.iter() if _local(n.tag) == "extent" and n.get("cx") is not None]
+        sizes = [(n.get("cx"), n.get("cy")) for n in el.iter() if local(n.tag) == "extent" and n.get("cx") is not None]
         boxes = [self.blocks(box) for box in el.iter(f"{W}txbxContent")]
         return {"images": images, "size": sizes[:1], "text": boxes}
 
@@ -454,7 +273,7 @@ def _instruction(code: str) -> str:
     return " ".join(_MERGEFORMAT.sub(" ", code).split())
 
 
-def _section(doc: _Document, sect: ET.Element, inherited: dict[str, Any]) -> dict[str, Any]:
+def _section(doc: Package, sect: ET.Element, inherited: dict[str, Any]) -> dict[str, Any]:
     """A section's page set-up and the headers and footers that apply to it."""
 
     def attrs(name: str, *keys: str) -> list[Any]:
@@ -462,11 +281,11 @@ def _section(doc: _Document, sect: ET.Element, inherited: dict[str, Any]) -> dic
         return [node.get(f"{W}{k}") if node is not None else None for k in keys]
 
     title_page = sect.find(f"{W}titlePg")
-    first = title_page is not None and title_page.get(f"{W}val") not in _OFF
+    first = title_page is not None and title_page.get(f"{W}val") not in OFF
     for ref in sect:
-        kind = _local(ref.tag).removesuffix("Reference")
+        kind = local(ref.tag).removesuffix("Reference")
         if kind in ("header", "footer"):
-            target = doc.main_rels.get(ref.get(f"{_R}id", ""), ("", ""))[0]
+            target = doc.main_rels.get(ref.get(f"{R}id", ""), ("", ""))[0]
             root = doc.xml(target) if target else None
             story = _Story(doc, target)
             blocks = story.blocks(root) if root is not None else []
@@ -474,7 +293,7 @@ def _section(doc: _Document, sect: ET.Element, inherited: dict[str, Any]) -> dic
             inherited[f"{kind} {ref.get(f'{W}type', 'default')}"] = None if empty else blocks
     kinds = ["default"] + (["first"] if first else []) + (["even"] if doc.even_and_odd else [])
     stories = {f"{part} {k}": inherited.get(f"{part} {k}") for part in ("header", "footer") for k in kinds}
-    margins = [_int(v) for v in attrs("pgMar", "top", "right", "bottom", "left", "header", "footer", "gutter")]
+    margins = [to_int(v) for v in attrs("pgMar", "top", "right", "bottom", "left", "header", "footer", "gutter")]
     for i, part in ((4, "header"), (5, "footer")):  # the distance of a header or footer that is not there
         if not any(v for k, v in stories.items() if k.startswith(part)):
             margins[i] = 0
@@ -482,9 +301,9 @@ def _section(doc: _Document, sect: ET.Element, inherited: dict[str, Any]) -> dic
     grid = grid if grid[0] in ("linesAndChars", "snapToChars") else grid[:2] if grid[0] == "lines" else []
     page = attrs("pgSz", "w", "h", "orient")
     return {
-        "page": [_int(page[0]), _int(page[1]), page[2] or "portrait"],
+        "page": [to_int(page[0]), to_int(page[1]), page[2] or "portrait"],
         "margins": margins,
-        "columns": [_int(v, d) for v, d in zip(attrs("cols", "num", "space"), (1, 720), strict=True)],
+        "columns": [to_int(v, d) for v, d in zip(attrs("cols", "num", "space"), (1, 720), strict=True)],
         "grid": grid,
         "start": attrs("type", "val")[0] or "nextPage",
         "numbers": [attrs("pgNumType", "fmt")[0] or "decimal", attrs("pgNumType", "start")[0]],
@@ -497,7 +316,7 @@ def content_lines(parts: Mapping[str, bytes]) -> list[str]:
     """The canonical content of a DOCX's parts, one JSON line per block, section and comment.
 
     Raises ``KeyError``/``ParseError`` (or defusedxml's errors) when the parts are no Word document."""
-    doc = _Document(parts)
+    doc = Package(parts)
     root = doc.xml(doc.main)
     body = root.find(f"{W}body") if root is not None else None
     if body is None:

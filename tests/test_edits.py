@@ -24,7 +24,10 @@ from generator.fingerprint import docx_parts, read_stamp
 from tests.conftest import SAMPLE
 from tests.pdf_layout import soffice_exe
 
-EDITED = "这个文件已在生成后被修改过，为免丢失修改，没有覆盖。请换一个输出文件名；确需覆盖时加 --force，原文件会先备份在旁边。"
+EDITED = (
+    "这个文件已在生成后被修改过，为免丢失修改，没有覆盖。"
+    "请换一个输出文件名；确需覆盖时加 --force，原文件会先备份在旁边。"
+)
 FIGURE = "行政处罚案件168起"
 
 

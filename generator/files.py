@@ -25,8 +25,8 @@ NOTHING_WRITTEN = "没有写出任何文件，原有的文件都未改动。"
 _REASONS = {
     errno.ENOSPC: "磁盘空间不足",
     getattr(errno, "EDQUOT", -1): "超出了磁盘配额",
-    errno.EACCES: "没有写入权限",
-    errno.EPERM: "没有写入权限",
+    errno.EACCES: "没有访问权限",
+    errno.EPERM: "没有访问权限",
     errno.EROFS: "磁盘是只读的",
     errno.ENAMETOOLONG: "文件名太长；常见的上限是 255 字节，约 85 个汉字",
     errno.EISDIR: "输出路径是一个文件夹",

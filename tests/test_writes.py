@@ -186,6 +186,26 @@ def test_a_folder_given_for_the_output_file(tmp_path: Path) -> None:
     assert list(tmp_path.rglob("*")) == [folder]
 
 
+def test_an_unreadable_output_is_not_overwritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "报告.docx"
+    out.write_bytes(b"a colleague's file")
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self == out:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = build(out, "--force")
+    assert (result.exit_code, result.output) == (
+        1,
+        f"错误：{out}：无法读取已有的这个文件（没有访问权限），为免丢失，没有覆盖。{NOTHING}\n",
+    )
+    monkeypatch.undo()
+    assert files_in(tmp_path) == {"报告.docx"} and out.read_bytes() == b"a colleague's file"
+
+
 TOO_LONG = "文件名太长；常见的上限是 255 字节，约 85 个汉字"
 
 

@@ -24,8 +24,8 @@ text boxes):
 Left out, because applications rewrite them on a plain save and a reader does not see them: style
 ids and names, rsids, bookmarks, proofing marks, language tags, kerning, tab stops, keep-with-next,
 widow control, the paragraph mark's own run properties, document properties, comment dates.
-The parts come from :func:`generator.fingerprint.docx_parts`; only the standard library and
-defusedxml (the file may be anyone's) are used.
+The parts come from :func:`generator.fingerprint.docx_parts`; only the standard library is used
+(a part declaring a DTD is refused, as the workbook reader refuses one).
 """
 
 from __future__ import annotations
@@ -125,7 +125,7 @@ class _Story:
         ppr = p.find(f"{W}pPr")
         style_el = ppr.find(f"{W}pStyle") if ppr is not None else None
         style = style_el.get(f"{W}val") if style_el is not None else self.doc.styles.default_para
-        layers = [self.doc.p_default] + [para_layer(s.find(f"{W}pPr")) for s in self.doc.styles.chain(style)]
+        layers = self.doc.para_layers(style)
         props = effective([*layers, para_layer(ppr)], PARA_DEFAULTS)
         if "num" in props:
             shown = self.doc.numbering.get(props.pop("num"), "")
@@ -315,7 +315,7 @@ def _section(doc: Package, sect: ET.Element, inherited: dict[str, Any]) -> dict[
 def content_lines(parts: Mapping[str, bytes]) -> list[str]:
     """The canonical content of a DOCX's parts, one JSON line per block, section and comment.
 
-    Raises ``KeyError``/``ParseError`` (or defusedxml's errors) when the parts are no Word document."""
+    Raises ``KeyError``, ``ParseError`` or ``ValueError`` (a DTD) when the parts are no Word document."""
     doc = Package(parts)
     root = doc.xml(doc.main)
     body = root.find(f"{W}body") if root is not None else None

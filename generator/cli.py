@@ -55,6 +55,11 @@ def _run(action: Any, *args: Any) -> Any:
         return action(*args)
     except ReportError as exc:
         _fail(exc)
+    except OSError as exc:  # the operating system refused a path: which, and why, in Chinese
+        from .files import os_problem
+
+        click.echo(f"错误：{os_problem(exc)}请检查路径是否正确，或换一个短一些的文件名。", err=True)
+        sys.exit(1)
     except Exception as exc:  # a bug of ours: no traceback for the clerk, but enough to report it
         if os.environ.get("REPORT_DRAFT_DEBUG"):
             raise
@@ -179,8 +184,8 @@ def build(
     """
     from .batch import collect
 
-    found = collect(list(workbooks))
-    empty = [w for w in workbooks if w.is_dir() and not collect([w])]
+    found = _run(collect, list(workbooks))
+    empty = [w for w in workbooks if w.is_dir() and not collect([w])]  # collect has read them all
     if empty:
         click.echo(
             f"错误：{empty[0]}：这个文件夹中没有工作簿（.xlsx 或 .xlsm）。"
@@ -198,7 +203,13 @@ def build(
 
     workbook = found[0]
     target = output or workbook.with_name(f"{workbook.stem}_报告初稿.docx")
-    result = _run(build_report, workbook, target, agency, templates_dir, force, with_sources, against, annotate)
+
+    def waiting(message: str) -> None:
+        click.echo(message, err=True)
+
+    result = _run(
+        build_report, workbook, target, agency, templates_dir, force, with_sources, against, annotate, with_pdf, waiting
+    )
     _echo_problems(result.warnings)
     headings = sum(1 for _ in result.outline.headings())
     click.echo(f"已生成报告初稿：{target}（{headings} 个标题，{len(result.warnings)} 处提醒）")
@@ -207,12 +218,8 @@ def build(
     if with_sources:
         click.echo(f"数字来源表：{target.with_suffix('.sources.csv')}（{len(result.outline.sources)} 个数字）")
     if with_pdf:
-        from .pdf import convert_to_pdf
-
-        pdf = target.with_suffix(".pdf")
-        notes = _run(convert_to_pdf, target, pdf)
-        click.echo(f"已生成 PDF：{pdf}")
-        for note in notes:
+        click.echo(f"已生成 PDF：{target.with_suffix('.pdf')}")
+        for note in result.notes:
             click.echo(note, err=True)
 
 

@@ -117,14 +117,18 @@ class Package:
     def document_xml(self) -> bytes:
         return xml_bytes(self.document)
 
-    def to_bytes(self) -> bytes:
-        """The DOCX."""
+    def final_parts(self) -> dict[str, bytes]:
+        """Every part as it goes into the file."""
         parts = dict(self.parts)
         parts[_DOCUMENT] = self.document_xml()
         parts[_DOCUMENT_RELS] = xml_bytes(self._rels)
         parts["[Content_Types].xml"] = xml_bytes(self._types)
         parts["_rels/.rels"] = xml_bytes(self._package_rels)
-        return zip_parts(parts)
+        return parts
+
+    def to_bytes(self) -> bytes:
+        """The DOCX."""
+        return zip_parts(self.final_parts())
 
 
 def read_parts(docx: bytes) -> dict[str, bytes]:

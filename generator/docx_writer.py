@@ -60,7 +60,7 @@ class DocumentInfo:
     author: str
     date: dt.date
     annotate: bool = False  # a Word comment on every figure naming its cell
-    fingerprint: bool = False  # the body text's fingerprint as a custom property (generator.fingerprint)
+    fingerprint: bool = False  # the content's fingerprint as a custom property (generator.fingerprint)
 
 
 COMMENT_AUTHOR = "报告生成器"
@@ -573,7 +573,7 @@ def build_document(outline: Outline, info: DocumentInfo) -> Package:
 def render_docx(outline: Outline, info: DocumentInfo) -> bytes:
     """The DOCX file for the outline, as bytes that depend on nothing but the inputs."""
     package = build_document(outline, info)
-    if info.fingerprint:
-        name, content_type, rel_type, data = fingerprint_part(package.document)
+    if info.fingerprint:  # of every part as written: the property itself is no content
+        name, content_type, rel_type, data = fingerprint_part(package.final_parts())
         package.add_package_part(name, content_type, rel_type, "rIdGwFingerprint", data)
     return package.to_bytes()

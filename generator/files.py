@@ -1,59 +1,112 @@
-"""Writing files safely: a temporary file beside the target, then one rename.
+"""Writing files safely: every output of a command whole, or none of them, and nothing lost.
 
-An interrupted run leaves the old file whole; a failure is reported in Chinese with the path.
-Works the same on Windows (``os.replace`` replaces atomically there too, unless Word holds the file
-open, which is reported as such).
+Each file is first written to a temporary file beside its target, flushed and fsynced, and only
+when every one of them (a draft, its sources table, its PDF, the backup of the file it replaces) is
+complete are they renamed into place, one ``os.replace`` each.  If putting one in place fails, the
+ones already put are taken back: what was there before is restored, a new file removed.  Any
+refusal of the operating system (no space, no permission, a name too long, a folder where a file
+should be) becomes an :class:`OutputProblem` in Chinese that names the path and says that nothing
+was written; temporaries never stay behind.  ``os.replace`` replaces atomically on Windows too,
+unless Word holds the file open, which is reported as such.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .errors import OutputProblem
 
+NOTHING_WRITTEN = "没有写出任何文件，原有的文件都未改动。"
+_REASONS = {
+    errno.ENOSPC: "磁盘空间不足",
+    getattr(errno, "EDQUOT", -1): "超出了磁盘配额",
+    errno.EACCES: "没有访问权限",
+    errno.EPERM: "没有访问权限",
+    errno.EROFS: "磁盘是只读的",
+    errno.ENAMETOOLONG: "文件名太长；常见的上限是 255 字节，约 85 个汉字",
+    errno.EISDIR: "输出路径是一个文件夹",
+    errno.ENOENT: "文件夹不存在",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EIO: "读写磁盘时出错",
+    errno.EEXIST: "文件已存在",
+}
+_WINDOWS_NAME_TOO_LONG = 206  # ERROR_FILENAME_EXCED_RANGE
+
+
+def reason(exc: OSError) -> str:
+    """What the operating system refused, in Chinese."""
+    if getattr(exc, "winerror", None) == _WINDOWS_NAME_TOO_LONG:
+        return _REASONS[errno.ENAMETOOLONG]
+    return _REASONS.get(exc.errno or 0, f"系统拒绝了这个操作（错误代码 {exc.errno}）")
+
+
+def os_problem(exc: OSError) -> str:
+    """The message for an operating-system refusal of a path: which path, and why."""
+    where = exc.filename if exc.filename is not None else "路径"
+    return f"{where}：系统不接受这个路径（{reason(exc)}）。"
+
+
+def folder_of(path: Path) -> Path:
+    return path.parent if str(path.parent) else Path(".")
+
 
 def check_writable_target(path: Path) -> None:
     """Fail early, before any work, if the target cannot be written."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise OutputProblem(f"{path}：这是一个文件夹，请给出要生成的文件名，例如 {path / '报告.docx'}。")
-    if not folder.exists():
-        raise OutputProblem(f"{path}：文件夹“{folder}”不存在，请先创建它或换一个位置。")
-
-
-@contextlib.contextmanager
-def atomic_write(path: Path) -> Iterator[Path]:
-    """Yield a temporary path to write; on success it replaces ``path`` in one step."""
-    check_writable_target(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = folder_of(path)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".~", suffix=path.suffix, dir=folder)
+        if path.is_dir():
+            raise OutputProblem(
+                f"{path}：输出路径是一个文件夹，请给出要生成的文件名，例如 {path / '报告.docx'}。没有写出任何文件。"
+            )
+        if not folder.exists():
+            raise OutputProblem(f"{path}：文件夹“{folder}”不存在，请先创建它或换一个位置。")
     except OSError as exc:
-        raise OutputProblem(f"{path}：无法在“{folder}”中写入文件（{exc.strerror}）。请检查文件夹权限。") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
+        what = "短一些的文件名" if reason(exc) == _REASONS[errno.ENAMETOOLONG] else "位置"
+        raise OutputProblem(f"{path}：无法写入（{reason(exc)}）。{NOTHING_WRITTEN}请换一个{what}。") from exc
+
+
+def _temporary(target: Path) -> Path:
+    """An empty temporary file beside ``target`` (same folder: the rename stays on one disk)."""
+    folder = folder_of(target)
     try:
-        yield tmp
-        _give_mode(tmp, path)
-        try:
-            os.replace(tmp, path)
-        except PermissionError as exc:
-            raise OutputProblem(f"{path}：无法覆盖这个文件，它可能正在 Word 或 WPS 中打开。请关闭后重试。") from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+        fd, name = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=folder)
+    except OSError as exc:
+        raise OutputProblem(f"{target}：无法在“{folder}”中写入文件（{reason(exc)}）。请检查文件夹权限。") from exc
+    os.close(fd)
+    return Path(name)
 
 
-def _give_mode(tmp: Path, target: Path) -> None:
-    """A temporary file is private (0600); give the draft the mode a new file would have had."""
+def _stage(target: Path, data: bytes, like: Path | None = None) -> Path:
+    """``data`` complete on disk in a temporary file beside ``target``: written, flushed, fsynced.
+
+    The temporary takes the mode a new file would have, or ``like``'s mode and times (a backup)."""
+    tmp = _temporary(target)
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        _give_mode(tmp, like or target, keep_times=like is not None)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputProblem(f"{target}：无法写入（{reason(exc)}）。{NOTHING_WRITTEN}") from exc
+    return tmp
+
+
+def _give_mode(tmp: Path, source: Path, keep_times: bool = False) -> None:
+    """A temporary file is private (0600); give it the mode the file it stands for has or would have."""
+    if keep_times and source.exists():
+        stat = source.stat()
+        os.utime(tmp, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     if os.name != "posix":
         return
-    if target.exists():
-        mode = target.stat().st_mode & 0o777
+    if source.exists():
+        mode = source.stat().st_mode & 0o777
     else:
         umask = os.umask(0)
         os.umask(umask)
@@ -61,7 +114,78 @@ def _give_mode(tmp: Path, target: Path) -> None:
     os.chmod(tmp, mode)
 
 
+def _replace(tmp: Path, target: Path) -> None:
+    try:
+        os.replace(tmp, target)
+    except PermissionError as exc:
+        raise OutputProblem(f"{target}：无法覆盖这个文件，它可能正在 Word 或 WPS 中打开。请关闭后重试。") from exc
+    except OSError as exc:
+        raise OutputProblem(f"{target}：无法写入（{reason(exc)}）。{NOTHING_WRITTEN}") from exc
+
+
+def write_together(outputs: Sequence[tuple[Path, bytes]], backup: tuple[Path, bytes, Path] | None = None) -> None:
+    """Write every ``(path, data)`` of ``outputs``, and ``backup`` = (backup path, data, the file it
+    keeps) first, all or none: see the module's docstring."""
+    items = ([(backup[0], backup[1], backup[2])] if backup else []) + [(p, d, None) for p, d in outputs]
+    staged: list[tuple[Path, Path]] = []  # (temporary, target)
+    kept: list[Path] = []  # copies of files about to be replaced, for taking a failure back
+    done: list[tuple[Path, Path | None]] = []  # (target put in place, the copy of what it replaced)
+    try:
+        for target, data, like in items:
+            staged.append((_stage(target, data, like), target))
+        for i, (tmp, target) in enumerate(staged):
+            previous = None
+            if i < len(staged) - 1 and target.exists():  # the last one needs no copy: its failure changes nothing
+                previous = _stage(target, target.read_bytes(), target)
+                kept.append(previous)
+            _replace(tmp, target)
+            done.append((target, previous))
+        _sync_folders({folder_of(t) for _, t in staged})
+    except BaseException:
+        for target, previous in reversed(done):
+            with contextlib.suppress(OSError):
+                if previous is None:
+                    target.unlink()
+                else:
+                    os.replace(previous, target)
+        raise
+    finally:
+        for tmp in [t for t, _ in staged] + kept:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+
+
+def _sync_folders(folders: set[Path]) -> None:
+    """Make the renames durable (POSIX: fsync the folder; Windows has no such call and needs none)."""
+    if os.name != "posix":
+        return
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            fd = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+
 def write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically."""
-    with atomic_write(path) as tmp:
-        tmp.write_bytes(data)
+    check_writable_target(path)
+    write_together([(path, data)])
+
+
+@contextlib.contextmanager
+def atomic_write(path: Path) -> Iterator[Path]:
+    """Yield a temporary path to write; on success it replaces ``path`` in one step."""
+    check_writable_target(path)
+    tmp = _temporary(path)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        _give_mode(tmp, path)
+        _replace(tmp, path)
+    except OSError as exc:
+        raise OutputProblem(f"{path}：无法写入（{reason(exc)}）。{NOTHING_WRITTEN}") from exc
+    finally:
+        tmp.unlink(missing_ok=True)

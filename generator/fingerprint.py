@@ -1,20 +1,29 @@
-"""The draft's fingerprint: what was generated, stored in the DOCX, so hand edits are never lost.
+"""The draft's fingerprint: what was generated, stored in the DOCX, so a reviewer's work is never lost.
 
-The fingerprint is a hash of the text of every paragraph in the body.  Word and WPS keep custom
-document properties when they save, and re-saving without edits keeps the text, so an unchanged
-draft still matches; a changed paragraph does not.  Only the standard library is used.
+The fingerprint is a hash of the draft's canonical content (:mod:`generator.content`): every
+story's text with its effective formatting, tables, headers and footers, comments with what they
+anchor, notes, tracked changes, fields and page set-up.  It is kept in a custom document property,
+which Word, WPS and LibreOffice keep when they save (LibreOffice 7.4 checked by the tests).  A draft
+saved unchanged (new XML, same content) still matches; any edit a reader can see does not.
+
+``v2:sha256:…`` is this scheme.  Drafts written before it carry ``sha256:…``, a hash of the body's
+paragraph text only: such a draft may have been edited in any other way, so it is treated as
+possibly edited (refused without ``--force``; see :mod:`generator.pipeline`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import NamedTuple
 
 PROPERTY = "报告生成器指纹"
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+SCHEME = "v2:sha256:"
+OLD_SCHEME = "sha256:"
 _CUSTOM = "docProps/custom.xml"
 _CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -22,44 +31,50 @@ _REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 _CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 
 
-def _body_text(document: bytes | Any) -> str:
-    """The paragraphs' text of document.xml, given as bytes or as its parsed root (ElementTree's or lxml's)."""
-    if isinstance(document, bytes):
-        import xml.etree.ElementTree as ET  # a build passes the tree it has; only reading a file parses
+class Stamp(NamedTuple):
+    stored: str | None  # the fingerprint the file carries (None: no fingerprint of ours)
+    now: str | None  # the fingerprint of its content now (None: not a DOCX we can read)
 
-        document = ET.fromstring(document)
-    return "\n".join("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in document.iter(f"{_W}p"))
-
-
-def _fingerprint(document: bytes | Any) -> str:
-    return "sha256:" + hashlib.sha256(_body_text(document).encode("utf-8")).hexdigest()
+    @property
+    def old_scheme(self) -> bool:
+        return self.stored is not None and not self.stored.startswith(SCHEME)
 
 
-def content_fingerprint(docx: bytes) -> str:
-    """sha256 of the body's paragraph texts."""
-    with zipfile.ZipFile(io.BytesIO(docx)) as z:
-        return _fingerprint(z.read("word/document.xml"))
+def docx_parts(source: Path | bytes) -> dict[str, bytes]:
+    """Every part of a DOCX, by name: the one place the fingerprint reads a file.
+
+    Raises ``OSError`` when the file cannot be read and ``zipfile.BadZipFile`` when it is no zip."""
+    data = source if isinstance(source, bytes) else source.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {name: z.read(name) for name in z.namelist() if not name.endswith("/")}
 
 
-def fingerprint_part(document: bytes | Any) -> tuple[str, str, str, bytes]:
-    """The custom-properties part that carries the fingerprint of ``document`` (document.xml, or
-    the root of its tree): (part name, content type, relationship type, XML), for a writer to add
-    to its package."""
+def fingerprint(parts: Mapping[str, bytes]) -> str:
+    """``v2:sha256:`` and the hash of the parts' canonical content."""
+    from .content import content_lines
+
+    text = "\n".join(content_lines(parts))
+    return SCHEME + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def fingerprint_part(parts: Mapping[str, bytes]) -> tuple[str, str, str, bytes]:
+    """The custom-properties part that carries the fingerprint of a package's ``parts``: (part name,
+    content type, relationship type, XML), for a writer to add to its package."""
     custom = (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         f'<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT}">'
         f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="2" name="{PROPERTY}">'
-        f"<vt:lpwstr>{_fingerprint(document)}</vt:lpwstr></property></Properties>"
+        f"<vt:lpwstr>{fingerprint(parts)}</vt:lpwstr></property></Properties>"
     ).encode()
     return _CUSTOM, _CT, _REL_TYPE, custom
 
 
 def stamp(docx: bytes) -> bytes:
     """The same DOCX with its fingerprint as a custom document property (deterministic bytes)."""
-    from .docx_package import read_parts, zip_parts
+    from .docx_package import zip_parts
 
-    parts = read_parts(docx)
-    *_, parts[_CUSTOM] = fingerprint_part(parts["word/document.xml"])
+    parts = docx_parts(docx)
+    *_, parts[_CUSTOM] = fingerprint_part(parts)
     types, rels = parts["[Content_Types].xml"], parts["_rels/.rels"]
     if _CUSTOM.encode() not in types:
         override = f'<Override PartName="/{_CUSTOM}" ContentType="{_CT}"/></Types>'
@@ -70,17 +85,20 @@ def stamp(docx: bytes) -> bytes:
     return zip_parts(parts)
 
 
-def read_stamp(path: Path) -> tuple[str | None, str | None]:
-    """(stored fingerprint, fingerprint of the content now); (None, None) if not a DOCX of ours."""
-    import xml.etree.ElementTree as ET
+def read_stamp(source: Path | bytes) -> Stamp:
+    """The fingerprint a DOCX (a path or its bytes) carries and the one of its content now.
+
+    ``Stamp(None, None)`` when it is no DOCX of ours (not a zip, no fingerprint, damaged XML).
+    Raises ``OSError`` when the file cannot be read at all: the caller says why."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
 
     try:
-        data = path.read_bytes()
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            names = set(z.namelist())
-            if _CUSTOM not in names:
-                return None, None
-            root = ET.fromstring(z.read(_CUSTOM))
+        parts = docx_parts(source)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
+        return Stamp(None, None)
+    try:
+        root = fromstring(parts[_CUSTOM])
         stored = next(
             (
                 p.findtext(f"{{{_VT}}}lpwstr")
@@ -89,6 +107,8 @@ def read_stamp(path: Path) -> tuple[str | None, str | None]:
             ),
             None,
         )
-        return stored, content_fingerprint(data)
-    except (OSError, zipfile.BadZipFile, KeyError, ET.ParseError):
-        return None, None
+        if stored is None:
+            return Stamp(None, None)
+        return Stamp(stored, fingerprint(parts))
+    except (KeyError, ET.ParseError, DefusedXmlException, ValueError):
+        return Stamp(None, None)

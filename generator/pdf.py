@@ -24,7 +24,7 @@ _WINDOWS_PLACES = (
     Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)")) / "LibreOffice" / "program" / "soffice.exe",
 )
 HOW_TO_GET = (
-    "未找到 LibreOffice，无法生成 PDF（Word 初稿已生成）。请安装 LibreOffice（免费，www.libreoffice.org），"
+    "未找到 LibreOffice，无法生成 PDF。请安装 LibreOffice（免费，www.libreoffice.org），"
     "或在 Word / WPS 中打开初稿，选择“另存为”→ PDF。"
 )
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .agencies import TemplateSet, template_set
 from .docx_writer import DocumentInfo, render_docx
 from .errors import InputProblems, OutputProblem, Problem, Severity
-from .files import check_writable_target, write_bytes
+from .files import NOTHING_WRITTEN, check_writable_target, reason, write_together
 from .fingerprint import read_stamp, stamp
+from .lock import output_lock
 from .model import Report, validate
 from .outline import Outline
 from .profile import load_profile
@@ -32,6 +33,7 @@ class BuildResult:
     outline: Outline
     warnings: list[Problem] = field(default_factory=list)
     backup: Path | None = None  # where --force kept the file it replaced
+    notes: list[str] = field(default_factory=list)  # what the PDF step said (faces it had to replace)
 
 
 @dataclass
@@ -65,19 +67,32 @@ def document_bytes(report: Report, outline: Outline, annotate: bool = False, fin
     return render_docx(outline, info)
 
 
-def guard_existing(output: Path, force: bool) -> Path | None:
-    """Never overwrite a hand-edited draft or someone else's file silently.
+def guard_existing(output: Path, force: bool) -> tuple[Path, bytes, Path] | None:
+    """Never overwrite a reviewer's work or someone else's file silently.
 
-    A draft of ours whose text still matches its fingerprint may be replaced.  Anything else stops
-    the build, unless ``force``: then it is first kept, byte for byte, as a dated backup beside it,
-    whose path is returned."""
-    if not output.exists():
-        return None
-    stored, now = read_stamp(output)
-    if stored is not None and stored == now:
+    A draft of ours whose content still matches its fingerprint may be replaced.  Anything else
+    stops the build, unless ``force``: then the file's bytes, as read for this check, are returned
+    with a dated backup path beside it, for :func:`generator.files.write_together` to keep first.
+    Call it under the output's lock (:func:`generator.lock.output_lock`), so no other run writes
+    between this check and the writing."""
+    try:
+        if not output.exists():
+            return None
+        data = output.read_bytes()
+    except OSError as exc:
+        raise OutputProblem(
+            f"{output}：无法读取已有的这个文件（{reason(exc)}），为免丢失，没有覆盖。{NOTHING_WRITTEN}"
+        ) from exc
+    found = read_stamp(data)
+    if found.stored is not None and not found.old_scheme and found.stored == found.now:
         return None
     if not force:
-        why = "已在生成后被修改过" if stored is not None else "不是本程序生成的初稿（或无法识别）"
+        if found.old_scheme:
+            why = "由旧版本的本程序生成，旧版本只记下了正文文字，无法确认批注、格式、页眉页脚等是否在生成后被修改过"
+        elif found.stored is not None:
+            why = "已在生成后被修改过"
+        else:
+            why = "不是本程序生成的初稿（或无法识别）"
         raise OutputProblem(
             f"{output}：这个文件{why}，为免丢失修改，没有覆盖。"
             "请换一个输出文件名；确需覆盖时加 --force，原文件会先备份在旁边。"
@@ -88,8 +103,7 @@ def guard_existing(output: Path, force: bool) -> Path | None:
     while backup.exists():
         n += 1
         backup = output.with_name(f"{output.stem}.{stamp_text}-{n}.备份{output.suffix}")
-    shutil.copy2(output, backup)
-    return backup
+    return backup, data, output
 
 
 SOURCES_HEADER = ("指标", "报告中的写法", "来源单元格", "单元格中的值")
@@ -114,22 +128,56 @@ def build(
     sources: bool = False,
     against: Path | None = None,
     annotate: bool = False,
+    pdf: bool = False,
+    waiting: Callable[[str], None] | None = None,
 ) -> BuildResult:
-    """Make the draft from the workbook and write it to ``output`` atomically (and its sources)."""
-    if output.resolve() == workbook.resolve():
+    """Make the draft from the workbook and write it to ``output`` with its sources table and PDF:
+    all of them or none (:func:`generator.files.write_together`), under the output's lock."""
+    try:
+        same = output.resolve() == workbook.resolve()
+    except OSError:
+        same = False  # the OS's own refusal of either path is reported below
+    if same:
         raise OutputProblem(f"{output}：输出文件不能与输入的工作簿相同，请换一个文件名。")
+    check_writable_target(output)
     if output.suffix.lower() != ".docx":
         raise OutputProblem(f"{output}：输出文件应以 .docx 结尾，例如 报告.docx。")
-    check_writable_target(output)
+    if not force:  # refuse an edited draft before the work; the check that counts is under the lock
+        with output_lock(output, waiting):
+            guard_existing(output, force)
     loaded = load(workbook, agency, templates)
     outline = render_outline(loaded.report, loaded.templates)
     data = document_bytes(loaded.report, outline, annotate, fingerprint=against is None)
-    if against is not None:  # the fingerprint is of the text after the tracked changes
+    if against is not None:  # the fingerprint is of the content after the tracked changes
         from .tracked import track_changes  # only for --against: keeps a plain build's start short
 
         data = stamp(track_changes(data, against, dt.datetime.now(dt.UTC)))
-    backup = guard_existing(output, force)
-    write_bytes(output, data)
+    outputs = [(output, data)]
     if sources:
-        write_bytes(output.with_suffix(".sources.csv"), sources_csv(outline))
-    return BuildResult(loaded.report, outline, loaded.warnings, backup)
+        outputs.append((output.with_suffix(".sources.csv"), sources_csv(outline)))
+    notes: list[str] = []
+    if pdf:
+        pdf_data, notes = pdf_bytes(data, output.with_suffix(".pdf"))
+        outputs.append((output.with_suffix(".pdf"), pdf_data))
+    with output_lock(output, waiting):
+        backup = guard_existing(output, force)
+        write_together(outputs, backup)
+    return BuildResult(loaded.report, outline, loaded.warnings, backup[0] if backup else None, notes)
+
+
+def pdf_bytes(docx: bytes, pdf: Path) -> tuple[bytes, list[str]]:
+    """The PDF LibreOffice makes of the draft, made in a temporary folder before anything is written,
+    and the notes on faces it had to replace."""
+    import tempfile
+
+    from .pdf import convert_to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="report-draft-pdf-") as tmp:
+        source, target = Path(tmp) / "draft.docx", Path(tmp) / "draft.pdf"
+        source.write_bytes(docx)
+        try:
+            notes = convert_to_pdf(source, target)
+        except OutputProblem as exc:
+            said = str(exc).replace(str(target), str(pdf))
+            raise OutputProblem(f"{said}没有写出任何文件；去掉 --pdf 可以只生成 Word 初稿。") from exc
+        return target.read_bytes(), notes

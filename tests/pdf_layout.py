@@ -7,11 +7,9 @@ line is about 1.3 × 16 pt tall.
 
 from __future__ import annotations
 
-import os
-
-
 import itertools
 import math
+import os
 import re
 import shutil
 import subprocess

@@ -199,8 +199,11 @@ def test_build_pdf_without_libreoffice_says_how_to_get_it(tmp_path: Path, monkey
     out = tmp_path / "报告.docx"
     result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out), "--pdf"])
     assert result.exit_code == 1
-    assert out.exists() and not out.with_suffix(".pdf").exists()
-    assert "未找到 LibreOffice，无法生成 PDF（Word 初稿已生成）。请安装 LibreOffice" in result.output
+    assert list(tmp_path.iterdir()) == []  # all or nothing: no draft without its PDF
+    assert result.output == (
+        "错误：未找到 LibreOffice，无法生成 PDF。请安装 LibreOffice（免费，www.libreoffice.org），"
+        "或在 Word / WPS 中打开初稿，选择“另存为”→ PDF。没有写出任何文件；去掉 --pdf 可以只生成 Word 初稿。\n"
+    )
 
 
 def test_the_wheel_carries_the_templates_and_examples(tmp_path: Path) -> None:

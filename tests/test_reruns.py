@@ -47,7 +47,7 @@ def test_the_draft_carries_its_fingerprint_and_an_unedited_draft_is_rebuilt(tmp_
     out = tmp_path / "报告.docx"
     assert build(out).exit_code == 0  # type: ignore[attr-defined]
     stored, now = read_stamp(out)
-    assert stored is not None and stored.startswith("sha256:") and stored == now
+    assert stored is not None and stored.startswith("v2:sha256:") and stored == now
     result = build(out)
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
 

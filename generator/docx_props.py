@@ -27,9 +27,10 @@ PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 Props = dict[tuple[str, str], str]  # (element, attribute) → value, e.g. ("rFonts", "eastAsia")
 
 # Bounds of the document itself (the package's are in docx_limits), on what costs Python time: the
-# 320-page document of tests/hostile_docx.py has 2,280 body paragraphs and 13,360 runs, the sample
-# draft 57 and 82; the workbook takes at most 5,000 characters a paragraph.  At the limits, reading
-# and auditing take about 5 s and 150 MB on the test machine under load (tests/measure_hostile.py).
+# 261-page document of tests/hostile_docx.py has 2,046 body paragraphs and 12,619 runs, the 8-page
+# sample draft 57 and 82 (269 saved by LibreOffice); the workbook takes at most 5,000 characters a
+# paragraph.  At the limits, check takes about 5 s and 125 MB on the test machine under load
+# (tests/measure_hostile.py).
 MAX_PARAGRAPHS = 10_000
 MAX_RUNS = 50_000
 MAX_PARAGRAPH_CHARS = 100_000

@@ -3,7 +3,7 @@
 Formatting is resolved through the same inheritance Word applies — document defaults, then the
 paragraph style and the styles it is based on, then the run's character style, then direct
 formatting — so that a property set on a style counts.  Theme fonts are resolved through the
-document's theme.  Only the standard library and defusedxml are used, so any DOCX — ours, one
+document's theme.  Only the standard library is used, so any DOCX — ours, one
 edited by hand, one saved by WPS or LibreOffice — can be read without python-docx; the package is
 opened through :mod:`generator.docx_limits`, within its bounds, and this module adds the bounds of
 the document itself (paragraphs, characters in one paragraph).

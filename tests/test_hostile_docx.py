@@ -129,3 +129,8 @@ def test_the_opener_takes_bytes_and_names_them_as_told(sample_docx: Path) -> Non
     with pytest.raises(docx_limits.DocumentUnreadable) as refused:
         docx_limits.open_docx(b"", "输出 报告.docx")
     assert str(refused.value) == "输出 报告.docx：文件是空的（0 字节），不是 Word 文档。请确认文件已完整保存或下载。"
+
+
+def test_the_readme_lists_every_hostile_docx() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert [name for name in HOSTILE_DOCX if f"`{name}`" not in readme] == []

@@ -29,10 +29,10 @@ Props = dict[tuple[str, str], str]  # (element, attribute) → value, e.g. ("rFo
 # Bounds of the document itself (the package's are in docx_limits), on what costs Python time: the
 # 261-page document of tests/hostile_docx.py has 2,046 body paragraphs and 12,619 runs, the 8-page
 # sample draft 57 and 82 (269 saved by LibreOffice); the workbook takes at most 5,000 characters a
-# paragraph.  At the limits, check takes about 5 s and 125 MB on the test machine under load
+# paragraph.  At the limits, check takes about 3 s and 85 MB on the test machine under load
 # (tests/measure_hostile.py).
 MAX_PARAGRAPHS = 10_000
-MAX_RUNS = 50_000
+MAX_RUNS = 30_000
 MAX_PARAGRAPH_CHARS = 100_000
 
 DocxUnreadable = DocumentUnreadable  # the name this module used to raise

@@ -3,22 +3,21 @@
 Formatting is resolved through the same inheritance Word applies — document defaults, then the
 paragraph style and the styles it is based on, then the run's character style, then direct
 formatting — so that a property set on a style counts.  Theme fonts are resolved through the
-document's theme.  Only the standard library is used (zipfile and ElementTree), so any DOCX —
-ours, one edited by hand, one saved by WPS or LibreOffice — can be read without python-docx.
+document's theme.  Only the standard library is used, so any DOCX — ours, one
+edited by hand, one saved by WPS or LibreOffice — can be read without python-docx; the package is
+opened through :mod:`generator.docx_limits`, within its bounds, and this module adds the bounds of
+the document itself (paragraphs, characters in one paragraph).
 """
 
 from __future__ import annotations
 
 import posixpath
 import xml.etree.ElementTree as ET
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import defusedxml
-import defusedxml.ElementTree as defused
-
-from .errors import ReportError
+from .docx_limits import DocxPackage, open_docx
+from .errors import DocumentUnreadable
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -27,11 +26,16 @@ PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 Props = dict[tuple[str, str], str]  # (element, attribute) → value, e.g. ("rFonts", "eastAsia")
 
-MAX_PART_BYTES = 64 * 1024 * 1024  # a document part larger than this is refused (zip bombs)
+# Bounds of the document itself (the package's are in docx_limits), on what costs Python time: the
+# 261-page document of tests/hostile_docx.py has 2,046 body paragraphs and 12,619 runs, the 8-page
+# sample draft 57 and 82 (269 saved by LibreOffice); the workbook takes at most 5,000 characters a
+# paragraph.  At the limits, check takes about 3 s and 85 MB on the test machine under load
+# (tests/measure_hostile.py).
+MAX_PARAGRAPHS = 10_000
+MAX_RUNS = 30_000
+MAX_PARAGRAPH_CHARS = 100_000
 
-
-class DocxUnreadable(ReportError):
-    """The file is not a Word document we can read."""
+DocxUnreadable = DocumentUnreadable  # the name this module used to raise
 
 
 def w(name: str) -> str:
@@ -61,14 +65,14 @@ def _props(el: ET.Element | None) -> Props:
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Run:
     text: str
     props: Props
     field_code: str = ""  # instruction text of a field in this run (PAGE …)
 
 
-@dataclass
+@dataclass(slots=True)
 class Para:
     index: int  # 1-based position among the body's paragraphs
     text: str
@@ -119,6 +123,7 @@ class _Styles:
         self.default_para: str | None = None
         self.p_default: Props = {}
         self.r_default: Props = {}
+        self._resolved: dict[str | None, tuple[Props, Props]] = {}
         if root is None:
             return
         defaults = root.find(w("docDefaults"))
@@ -151,31 +156,34 @@ class _Styles:
         return n.get(w("val"), style_id or "") if n is not None else style_id or ""
 
     def resolved(self, style_id: str | None) -> tuple[Props, Props]:
-        p, r = dict(self.p_default), dict(self.r_default)
-        for st in self.chain(style_id):
-            p.update(_props(st.find(w("pPr"))))
-            r.update(_props(st.find(w("rPr"))))
-        return p, r
+        """The style's effective (paragraph, run) properties: defaults, then its ancestors root first.
+
+        Each style is resolved once, from its parent's result, so a long basedOn chain in a crafted
+        styles part costs one pass, not one per paragraph; a cycle or a missing parent ends the chain.
+        The dicts returned are shared: callers copy before changing them."""
+        if style_id in self._resolved:
+            return self._resolved[style_id]
+        chain: list[str] = []  # the style and its unresolved ancestors, child first
+        seen: set[str] = set()
+        sid = style_id
+        while sid and sid in self.by_id and sid not in seen and sid not in self._resolved:
+            seen.add(sid)
+            chain.append(sid)
+            based = self.by_id[sid].find(w("basedOn"))
+            sid = based.get(w("val")) if based is not None else None
+        base = self._resolved[sid] if sid in self._resolved else (self.p_default, self.r_default)
+        for link in reversed(chain):
+            st = self.by_id[link]
+            base = ({**base[0], **_props(st.find(w("pPr")))}, {**base[1], **_props(st.find(w("rPr")))})
+            self._resolved[link] = base
+        if style_id not in self._resolved:  # absent or empty: the defaults
+            self._resolved[style_id] = base
+        return self._resolved[style_id]
 
 
-def _read(z: zipfile.ZipFile, name: str) -> ET.Element | None:
-    try:
-        info = z.getinfo(name)
-    except KeyError:
-        return None
-    if info.file_size > MAX_PART_BYTES:
-        raise DocxUnreadable(f"{z.filename}：文档部件 {name} 过大（{info.file_size} 字节），不像正常的 Word 文档。")
-    try:
-        return defused.fromstring(z.read(name))  # someone else's file: no entities, no DTD tricks
-    except defusedxml.DefusedXmlException as exc:
-        raise DocxUnreadable(f"{z.filename}：文档部件 {name} 含有实体声明，不像正常的 Word 文档，已拒绝读取。") from exc
-    except ET.ParseError as exc:
-        raise DocxUnreadable(f"{z.filename}：文档部件 {name} 不是有效的 XML（{exc}），文件可能已损坏。") from exc
-
-
-def _rels(z: zipfile.ZipFile, part: str) -> dict[str, str]:
+def _rels(pkg: DocxPackage, part: str) -> dict[str, str]:
     folder, name = posixpath.split(part)
-    root = _read(z, posixpath.join(folder, "_rels", name + ".rels"))
+    root = pkg.xml(posixpath.join(folder, "_rels", name + ".rels"))
     out: dict[str, str] = {}
     if root is None:
         return out
@@ -205,34 +213,70 @@ def _theme_fonts(root: ET.Element | None) -> dict[str, str]:
     return out
 
 
-def _paragraphs(container: ET.Element, styles: _Styles, start: int = 1) -> list[Para]:
+_P, _R, _T, _TAB = w("p"), w("r"), w("t"), w("tab")
+
+
+class _Budget:
+    """Runs read so far in one document, against MAX_RUNS."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.runs = 0
+
+    def spend(self, runs: int) -> None:
+        self.runs += runs
+        if self.runs > MAX_RUNS:
+            raise DocumentUnreadable(
+                f"{self.where}：文字分成了超过 {MAX_RUNS} 段格式（run），不像正常的报告，已拒绝读取。"
+                "请确认文件来源，或在 Word、WPS 中另存为新的 .docx 再试。"
+            )
+
+
+def _run_text(r: ET.Element) -> str:
+    return "".join((t.text or "") if t.tag == _T else "\t" for t in r if t.tag == _T or t.tag == _TAB)
+
+
+def _too_long(where: str, i: int, text: str) -> None:
+    if len(text) > MAX_PARAGRAPH_CHARS:
+        raise DocumentUnreadable(
+            f"{where}第{i}段有 {len(text)} 个字（上限 {MAX_PARAGRAPH_CHARS} 字），不像正常的报告，已拒绝读取。"
+            "请确认文件来源，或把这一段拆开、删减后再试。"
+        )
+
+
+def _paragraphs(container: ET.Element, styles: _Styles, where: str, budget: _Budget) -> list[Para]:
+    """The container's paragraphs; formatting dicts are shared with the style when a paragraph or
+    run adds none of its own (a crafted file's runs must not each copy the style)."""
     out: list[Para] = []
-    for i, p in enumerate(container.findall(w("p")), start=start):
+    for i, p in enumerate(container.findall(_P), start=1):
         ppr = p.find(w("pPr"))
         style_el = ppr.find(w("pStyle")) if ppr is not None else None
         style_id = style_el.get(w("val")) if style_el is not None else styles.default_para
         p_style, r_style = styles.resolved(style_id)
-        pprops = {**p_style, **_props(ppr)}
+        direct = _props(ppr)
+        pprops = {**p_style, **direct} if direct else p_style
         mark = _props(ppr.find(w("rPr"))) if ppr is not None else {}
+        found = list(p.iter(_R))
+        budget.spend(len(found))
         runs: list[Run] = []
-        for r in p.iter(w("r")):
+        for r in found:
             rpr = r.find(w("rPr"))
             char_style = rpr.find(w("rStyle")) if rpr is not None else None
-            rprops = dict(r_style)
-            if char_style is not None:
-                rprops.update(styles.resolved(char_style.get(w("val")))[1])
-            rprops.update(_props(rpr))
-            text = "".join(
-                (t.text or "") if _local(t.tag) == "t" else ("\t" if _local(t.tag) == "tab" else "")
-                for t in r
-                if _local(t.tag) in ("t", "tab")
-            )
+            own = _props(rpr)
+            rprops = r_style
+            if char_style is not None or own:
+                rprops = dict(r_style)
+                if char_style is not None:
+                    rprops.update(styles.resolved(char_style.get(w("val")))[1])
+                rprops.update(own)
+            text = _run_text(r)
             code = "".join(t.text or "" for t in r.findall(w("instrText")))
             runs.append(Run(text, rprops, code))
         for simple in p.iter(w("fldSimple")):
-            runs.append(Run("", dict(r_style), simple.get(w("instr"), "")))
+            runs.append(Run("", r_style, simple.get(w("instr"), "")))
         text = "".join(r.text for r in runs)
-        out.append(Para(i, text, styles.name(style_id), pprops, {**r_style, **mark}, runs))
+        _too_long(where, i, text)
+        out.append(Para(i, text, styles.name(style_id), pprops, {**r_style, **mark} if mark else r_style, runs))
     return out
 
 
@@ -244,59 +288,87 @@ def to_int(value: str | None, default: int = 0) -> int:
         return default
 
 
-def read_docx(path: Path) -> Docx:
-    """Read a DOCX; raise :class:`DocxUnreadable` with a Chinese message if it is not one."""
-    if not path.exists():
-        raise DocxUnreadable(f"{path}：找不到这个文件。")
-    if path.is_dir():
-        raise DocxUnreadable(f"{path}：这是一个文件夹，请指定 .docx 文件。")
-    try:
-        z = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        hint = "（.doc 和 .wps 请先在 Word 或 WPS 中另存为 .docx）" if path.suffix.lower() in (".doc", ".wps") else ""
-        raise DocxUnreadable(f"{path}：不是 Word 文档（.docx），无法检查{hint}。") from exc
-    with z:
-        main = "word/document.xml"
-        root_rels = _rels(z, "")
-        main = next((t for t in root_rels.values() if t.endswith(".xml") and "document" in t), main)
-        document = _read(z, main)
-        if document is None or document.find(w("body")) is None:
-            raise DocxUnreadable(f"{path}：文件中没有正文部分（{main}），不是有效的 Word 文档。")
-        rels = _rels(z, main)
-        styles_part = next((t for t in rels.values() if t.endswith("styles.xml")), "word/styles.xml")
-        styles = _Styles(_read(z, styles_part))
-        theme = next((t for t in rels.values() if "theme" in t), "")
-        settings = _read(z, next((t for t in rels.values() if t.endswith("settings.xml")), "word/settings.xml"))
-        body = document.find(w("body"))
-        assert body is not None
-        paragraphs = _paragraphs(body, styles)
-        sections: list[Section] = []
-        for sect in body.iter(w("sectPr")):
-            pg, mar, grid = sect.find(w("pgSz")), sect.find(w("pgMar")), sect.find(w("docGrid"))
-            # a section without its own footers shows the previous section's (ECMA-376 17.10.5)
-            footers: dict[str, list[Para]] = dict(sections[-1].footers) if sections else {}
-            for ref in sect.findall(w("footerReference")):
-                target = rels.get(ref.get(f"{{{R}}}id", ""))
-                part = _read(z, target) if target else None
-                if part is not None:
-                    footers[ref.get(w("type"), "default")] = _paragraphs(part, styles)
-            sections.append(
-                Section(
-                    width=to_int(pg.get(w("w")) if pg is not None else None),
-                    height=to_int(pg.get(w("h")) if pg is not None else None),
-                    top=to_int(mar.get(w("top")) if mar is not None else None),
-                    bottom=to_int(mar.get(w("bottom")) if mar is not None else None),
-                    left=to_int(mar.get(w("left")) if mar is not None else None),
-                    right=to_int(mar.get(w("right")) if mar is not None else None),
-                    footer=to_int(mar.get(w("footer")) if mar is not None else None),
-                    grid_type=grid.get(w("type"), "default") if grid is not None else "default",
-                    line_pitch=to_int(grid.get(w("linePitch")) if grid is not None else None),
-                    char_space=to_int(grid.get(w("charSpace")) if grid is not None else None),
-                    footers=footers,
-                )
+def read_docx(source: Path | bytes, label: str | Path | None = None) -> Docx:
+    """Read a DOCX (a path, or its bytes named by ``label``) within the limits of
+    :mod:`generator.docx_limits` and this module; raise :class:`DocumentUnreadable` with a Chinese
+    message naming the file if it is not one or is out of bounds."""
+    where = str(label or source) if isinstance(source, Path) else str(label or "文档")
+    with open_docx(source, where) as pkg:
+        return _read_docx(pkg, where)
+
+
+def paragraph_texts(source: Path | bytes, label: str | Path | None = None) -> list[str]:
+    """The text of each body paragraph, within the same limits as :func:`read_docx`, without the
+    formatting (``build --against`` compares texts only)."""
+    where = str(label or source) if isinstance(source, Path) else str(label or "文档")
+    with open_docx(source, where) as pkg:
+        _, body = _body(pkg, where)
+        budget = _Budget(where)
+        out: list[str] = []
+        for i, p in enumerate(body.findall(_P), start=1):
+            runs = list(p.iter(_R))
+            budget.spend(len(runs))
+            out.append("".join(_run_text(r) for r in runs))
+            _too_long(f"{where}：正文", i, out[-1])
+        return out
+
+
+def _body(pkg: DocxPackage, where: str) -> tuple[str, ET.Element]:
+    """The main document part's name and its body, refused past MAX_PARAGRAPHS."""
+    main = "word/document.xml"
+    root_rels = _rels(pkg, "")
+    main = next((t for t in root_rels.values() if t.endswith(".xml") and "document" in t), main)
+    document = pkg.xml(main)
+    body = document.find(w("body")) if document is not None else None
+    if body is None:
+        raise DocumentUnreadable(f"{where}：文件中没有正文部分（{main}），不是有效的 Word 文档。")
+    count = len(body.findall(_P))
+    if count > MAX_PARAGRAPHS:
+        raise DocumentUnreadable(
+            f"{where}：正文有 {count} 个段落（上限 {MAX_PARAGRAPHS} 个），不像正常的报告，已拒绝读取。"
+            "请确认文件来源，或删去多余的空段落后再试。"
+        )
+    return main, body
+
+
+def _read_docx(pkg: DocxPackage, where: str) -> Docx:
+    main, body = _body(pkg, where)
+    rels = _rels(pkg, main)
+    styles = _Styles(pkg.xml(next((t for t in rels.values() if t.endswith("styles.xml")), "word/styles.xml")))
+    theme = next((t for t in rels.values() if "theme" in t), "")
+    settings = pkg.xml(next((t for t in rels.values() if t.endswith("settings.xml")), "word/settings.xml"))
+    budget = _Budget(where)
+    paragraphs = _paragraphs(body, styles, f"{where}：正文", budget)
+    footer_paras: dict[str, list[Para]] = {}  # by part: many sections may share one footer
+    sections: list[Section] = []
+    for sect in body.iter(w("sectPr")):
+        pg, mar, grid = sect.find(w("pgSz")), sect.find(w("pgMar")), sect.find(w("docGrid"))
+        # a section without its own footers shows the previous section's (ECMA-376 17.10.5)
+        footers: dict[str, list[Para]] = dict(sections[-1].footers) if sections else {}
+        for ref in sect.findall(w("footerReference")):
+            target = rels.get(ref.get(f"{{{R}}}id", ""))
+            part = pkg.xml(target) if target else None
+            if target and part is not None:
+                if target not in footer_paras:
+                    footer_paras[target] = _paragraphs(part, styles, f"{where}：页脚 {target} ", budget)
+                footers[ref.get(w("type"), "default")] = footer_paras[target]
+        sections.append(
+            Section(
+                width=to_int(pg.get(w("w")) if pg is not None else None),
+                height=to_int(pg.get(w("h")) if pg is not None else None),
+                top=to_int(mar.get(w("top")) if mar is not None else None),
+                bottom=to_int(mar.get(w("bottom")) if mar is not None else None),
+                left=to_int(mar.get(w("left")) if mar is not None else None),
+                right=to_int(mar.get(w("right")) if mar is not None else None),
+                footer=to_int(mar.get(w("footer")) if mar is not None else None),
+                grid_type=grid.get(w("type"), "default") if grid is not None else "default",
+                line_pitch=to_int(grid.get(w("linePitch")) if grid is not None else None),
+                char_space=to_int(grid.get(w("charSpace")) if grid is not None else None),
+                footers=footers,
             )
-        even_odd = settings is not None and settings.find(w("evenAndOddHeaders")) is not None
-        if even_odd:
-            flag = settings.find(w("evenAndOddHeaders"))
-            even_odd = flag is not None and flag.get(w("val"), "1") not in ("0", "false", "off")
-        return Docx(str(path), paragraphs, sections, even_odd, _theme_fonts(_read(z, theme) if theme else None))
+        )
+    even_odd = settings is not None and settings.find(w("evenAndOddHeaders")) is not None
+    if even_odd:
+        flag = settings.find(w("evenAndOddHeaders"))
+        even_odd = flag is not None and flag.get(w("val"), "1") not in ("0", "false", "off")
+    return Docx(where, paragraphs, sections, even_odd, _theme_fonts(pkg.xml(theme) if theme else None))

@@ -49,3 +49,7 @@ class TemplateProblem(ReportError):
 
 class OutputProblem(ReportError):
     """The draft cannot be written where asked."""
+
+
+class DocumentUnreadable(ReportError):
+    """A Word document given to us (``check``, ``--against``) cannot be read or is out of bounds."""

@@ -21,6 +21,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
+from .errors import DocumentUnreadable
+
 PROPERTY = "报告生成器指纹"
 SCHEME = "v2:sha256:"
 OLD_SCHEME = "sha256:"
@@ -40,13 +42,31 @@ class Stamp(NamedTuple):
         return self.stored is not None and not self.stored.startswith(SCHEME)
 
 
-def docx_parts(source: Path | bytes) -> dict[str, bytes]:
+def docx_parts(source: Path | bytes, bounded: bool = True) -> dict[str, bytes]:
     """Every part of a DOCX, by name: the one place the fingerprint reads a file.
 
-    Raises ``OSError`` when the file cannot be read and ``zipfile.BadZipFile`` when it is no zip."""
-    data = source if isinstance(source, bytes) else source.read_bytes()
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return {name: z.read(name) for name in z.namelist() if not name.endswith("/")}
+    A file found on disk (or its bytes) may be anyone's, so it is read through the bounded opener
+    :mod:`generator.docx_limits` (parts, sizes, ratio, tags, nesting, no DTD), which raises
+    :class:`DocumentUnreadable`; only the draft a build has just made is read with ``bounded``
+    false.  Raises ``OSError`` when a file cannot be read at all."""
+    if not bounded and isinstance(source, bytes):
+        with zipfile.ZipFile(io.BytesIO(source)) as z:
+            return {name: z.read(name) for name in z.namelist() if not name.endswith("/")}
+    from .docx_limits import MAX_TOTAL_BYTES, open_docx
+
+    if isinstance(source, Path):
+        if source.stat().st_size > MAX_TOTAL_BYTES:
+            raise DocumentUnreadable(f"{source}：文件过大，不是本程序生成的初稿。")
+        source = source.read_bytes()
+    with open_docx(source, "初稿") as package:
+        parts: dict[str, bytes] = {}
+        for name in package.names:
+            if name.endswith("/"):
+                continue
+            if name.endswith((".xml", ".rels")):
+                package.xml(name)  # within the limits on elements and nesting, no DTD
+            parts[name] = package.read(name) or b""
+        return parts
 
 
 def fingerprint(parts: Mapping[str, bytes]) -> str:
@@ -73,7 +93,7 @@ def stamp(docx: bytes) -> bytes:
     """The same DOCX with its fingerprint as a custom document property (deterministic bytes)."""
     from .docx_package import zip_parts
 
-    parts = docx_parts(docx)
+    parts = docx_parts(docx, bounded=False)
     *_, parts[_CUSTOM] = fingerprint_part(parts)
     types, rels = parts["[Content_Types].xml"], parts["_rels/.rels"]
     if _CUSTOM.encode() not in types:
@@ -90,15 +110,14 @@ def read_stamp(source: Path | bytes) -> Stamp:
 
     ``Stamp(None, None)`` when it is no DOCX of ours (not a zip, no fingerprint, damaged XML).
     Raises ``OSError`` when the file cannot be read at all: the caller says why."""
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import fromstring
-
     try:
         parts = docx_parts(source)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, DocumentUnreadable):
         return Stamp(None, None)
     try:
-        root = fromstring(parts[_CUSTOM])
+        if b"<!DOCTYPE" in parts[_CUSTOM] or b"<!ENTITY" in parts[_CUSTOM]:
+            return Stamp(None, None)
+        root = ET.fromstring(parts[_CUSTOM])
         stored = next(
             (
                 p.findtext(f"{{{_VT}}}lpwstr")
@@ -110,5 +129,5 @@ def read_stamp(source: Path | bytes) -> Stamp:
         if stored is None:
             return Stamp(None, None)
         return Stamp(stored, fingerprint(parts))
-    except (KeyError, ET.ParseError, DefusedXmlException, ValueError):
+    except (KeyError, ET.ParseError, ValueError):
         return Stamp(None, None)

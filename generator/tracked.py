@@ -17,7 +17,7 @@ from typing import Any
 from lxml import etree
 
 from .docx_package import read_parts, xml_bytes, zip_parts
-from .docx_props import read_docx
+from .docx_props import paragraph_texts
 from .ooxml import el, ppr, put, qn
 from .outline import split_sentences
 
@@ -136,7 +136,7 @@ def _deleted(text: str, style: str, marks: _Marks) -> Any:
 
 def track_changes(new_docx: bytes, old_docx: Path, when: dt.datetime) -> bytes:
     """``new_docx`` with its differences from ``old_docx`` marked as tracked changes."""
-    old_texts = [p.text for p in read_docx(old_docx).paragraphs]
+    old_texts = paragraph_texts(old_docx)
     marks = _Marks(when)
     parts = read_parts(new_docx)
     root = etree.fromstring(parts["word/document.xml"])
@@ -144,6 +144,7 @@ def track_changes(new_docx: bytes, old_docx: Path, when: dt.datetime) -> bytes:
     paras = body.findall(qn("w:p"))
     new_texts = [_text(p) for p in paras]
     ops = difflib.SequenceMatcher(a=old_texts, b=new_texts, autojunk=False).get_opcodes()
+    end = body.find(qn("w:sectPr"))  # found once: each search walks the body, which grows by a paragraph a deletion
     for tag, i1, i2, j1, j2 in reversed(ops):  # from the end, so inserted paragraphs keep indices valid
         if tag == "equal":
             continue
@@ -158,6 +159,6 @@ def track_changes(new_docx: bytes, old_docx: Path, when: dt.datetime) -> bytes:
             if anchor is not None:
                 anchor.addprevious(gone)
             else:
-                body.find(qn("w:sectPr")).addprevious(gone)
+                end.addprevious(gone)
     parts["word/document.xml"] = xml_bytes(root)
     return zip_parts(parts)

@@ -4,10 +4,48 @@ from __future__ import annotations
 
 import random
 import re
+import subprocess
+import sys
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from tests.conftest import SAMPLE
+from tests.conftest import ROOT, SAMPLE
+
+MAX_SECONDS = 10
+MAX_MB = 300
+
+_MEASURE = """\
+import resource, subprocess, sys, time
+t = time.monotonic()
+p = subprocess.run([sys.executable, '-m', 'generator', *sys.argv[1:]], capture_output=True)
+dt = time.monotonic() - t
+mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+sys.stdout.buffer.write(p.stdout + p.stderr)
+print(f'@@ {p.returncode} {dt:.2f} {mb:.0f}')
+"""
+
+
+@dataclass(frozen=True)
+class Measured:
+    output: str  # stdout then stderr
+    status: int
+    seconds: float
+    mb: float  # peak resident memory of the command's process
+
+
+def measure(*args: str | Path, timeout: float = 6 * MAX_SECONDS) -> Measured:
+    """``report-draft ARGS`` in a process of its own, watched by another that reads its peak memory
+    (``RUSAGE_CHILDREN`` counts only the waited-for child, not the test process).  POSIX only."""
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _MEASURE, *map(str, args)], capture_output=True, cwd=ROOT, timeout=timeout
+        )
+    except subprocess.TimeoutExpired:
+        return Measured(f"(no end after {timeout:.0f} s)", -1, timeout, float("nan"))
+    text, _, tail = done.stdout.decode("utf-8", "replace").rpartition("@@ ")
+    status, seconds, mb = tail.split()
+    return Measured(text, int(status), float(seconds), float(mb))
 
 
 def zip_bomb(path: Path) -> None:

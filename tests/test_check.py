@@ -181,5 +181,6 @@ def test_a_docx_declaring_entities_is_refused(sample_docx: Path, tmp_path: Path)
     result = CliRunner().invoke(main, ["check", str(target)])
     assert result.exit_code == 1
     assert result.output == (
-        f"错误：{target}：文档部件 word/document.xml 含有实体声明，不像正常的 Word 文档，已拒绝读取。\n"
+        f"错误：{target}：文档部件 word/document.xml 含有实体或文档类型声明，不像正常的 Word 文档，已拒绝读取。"
+        "请确认文件来源，或在 Word、WPS 中打开后另存为新的 .docx 再试。\n"
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -13,33 +12,13 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from tests.conftest import ROOT, SAMPLE, WorkbookMaker, find_row
+from tests.hostile_files import MAX_MB, MAX_SECONDS, measure
 from tests.test_bad_inputs import CASES
-
-MAX_SECONDS = 10
-MAX_MB = 300
 
 
 def run_build(path: Path) -> tuple[Any, Path]:
     out = path.parent / "输出.docx"
     return CliRunner().invoke(main, ["build", str(path), "-o", str(out)]), out
-
-
-def measured(path: Path, out: Path) -> tuple[str, float, float]:
-    """build in a process of its own: (output, seconds, peak resident MB)."""
-    code = (
-        "import resource, subprocess, sys, time\n"
-        "t = time.monotonic()\n"
-        "p = subprocess.run([sys.executable, '-m', 'generator', 'build', *sys.argv[1:]], capture_output=True)\n"
-        "dt = time.monotonic() - t\n"
-        "mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
-        "print(p.stdout.decode() + p.stderr.decode())\n"
-        "print(f'@@ {dt:.2f} {mb:.0f}')\n"
-    )
-    args = [sys.executable, "-c", code, str(path), "-o", str(out)]
-    output = subprocess.run(args, capture_output=True, cwd=ROOT, text=True, encoding="utf-8").stdout
-    text, _, tail = output.rpartition("@@ ")
-    seconds, mb = (float(x) for x in tail.split())
-    return text, seconds, mb
 
 
 HOSTILE = [
@@ -61,11 +40,12 @@ def test_hostile_files_end_in_a_clear_message_in_bounded_time_and_memory(tmp_pat
     assert CASES[case].make is not None
     CASES[case].make(path)
     out = tmp_path / "输出.docx"
-    text, seconds, mb = measured(path, out)
-    assert text.strip() == CASES[case].output.format(wb=path).strip()
-    assert not out.exists()
-    assert seconds < MAX_SECONDS and mb < MAX_MB, (case, seconds, mb)
-    print(f"{case}: {seconds:.2f} s, {mb:.0f} MB")
+    for command in (["build", path, "-o", out], ["validate", path]):
+        run = measure(*command)
+        assert run.output.strip() == CASES[case].output.format(wb=path).strip()
+        assert run.status == 1
+        assert not out.exists()
+        assert run.seconds < MAX_SECONDS and run.mb < MAX_MB, (case, command[0], run)
 
 
 def test_a_macro_workbook_is_read_and_its_macros_ignored(tmp_path: Path) -> None:

@@ -227,7 +227,7 @@ HOSTILE_DOCX: dict[str, HostileDocx] = {
     "deflate bomb": HostileDocx(
         deflate_bomb, "错误：{path}：文档部件 word/document.xml 解压后有 100 MB（上限 32 MB），" + REFUSED
     ),
-    "5,000 parts": HostileDocx(thousands_of_parts, "错误：{path}：文件中有 5015 个部件（上限 2000 个），" + REFUSED),
+    "5,000 parts": HostileDocx(thousands_of_parts, "错误：{path}：文件中有 {parts} 个部件（上限 2000 个），" + REFUSED),
     "20,000 levels of nesting": HostileDocx(
         deep_nesting, "错误：{path}：文档部件 word/document.xml 的 XML 嵌套超过 256 层，" + REFUSED
     ),

@@ -133,7 +133,7 @@ def test_a_failing_write_of_the_backup_leaves_everything_as_it_was(
     result = build(out, "--force")
     assert result.exit_code == 1
     assert re.fullmatch(
-        rf"错误：.*/报告\.\d{{8}}-\d{{6}}\.备份\.docx：无法写入（磁盘空间不足）。{NOTHING}\n", result.output
+        rf"错误：.*[/\\]报告\.\d{{8}}-\d{{6}}\.备份\.docx：无法写入（磁盘空间不足）。{NOTHING}\n", result.output
     )
     assert files_in(tmp_path) == {"报告.docx"} and out.read_bytes() == edited
 

@@ -182,17 +182,18 @@ def test_a_malformed_cell_makes_the_sheet_unreadable_not_a_crash(tmp_path: Path,
     wb.close()
 
 
+def custom_formats(codes: list[str], then: int) -> str:
+    """A styles part whose cell styles 1… use ``codes`` as custom formats, then built-in ``then``."""
+    formats = "".join(
+        f'<x:numFmt numFmtId="{176 + i}" formatCode="{c.replace(chr(34), "&quot;")}"/>' for i, c in enumerate(codes)
+    )
+    xfs = "".join(f'<x:xf numFmtId="{176 + i}"/>' for i in range(len(codes)))
+    return f'<x:numFmts>{formats}</x:numFmts><x:cellXfs><x:xf numFmtId="0"/>{xfs}<x:xf numFmtId="{then}"/></x:cellXfs>'
+
+
 def test_percent_is_read_from_the_section_that_shows_the_number(tmp_path: Path) -> None:
     codes = ['0.0"%"', "0.0\\%", '0"%"', "0.0%", "0.0%;-0.0", "0.00%"]
-    styles = (
-        "<x:numFmts>"
-        + "".join(
-            f'<x:numFmt numFmtId="{176 + i}" formatCode="{c.replace(chr(34), "&quot;")}"/>' for i, c in enumerate(codes)
-        )
-        + '</x:numFmts><x:cellXfs><x:xf numFmtId="0"/>'
-        + "".join(f'<x:xf numFmtId="{176 + i}"/>' for i in range(len(codes)))
-        + '<x:xf numFmtId="10"/></x:cellXfs>'
-    )
+    styles = custom_formats(codes, then=10)
     cells = "".join(f'<x:c s="{i + 1}"><x:v>0.5</x:v></x:c>' for i in range(len(codes)))
     sheet = f'<x:row r="1">{cells}<x:c s="5"><x:v>-0.5</x:v></x:c><x:c s="7"><x:v>0.5</x:v></x:c></x:row>'
     wb = Workbook(write(tmp_path / "百分号.xlsx", sheet, styles=styles), 10)
@@ -212,15 +213,7 @@ def test_percent_is_read_from_the_section_that_shows_the_number(tmp_path: Path) 
 
 def test_formats_that_only_look_like_dates_keep_the_number_and_46_is_a_duration(tmp_path: Path) -> None:
     codes = ["0_d;-0", "General;General;General;[h]:mm", '0"天"', "[DBNum1][$-804]General", "0;yyyy-mm-dd"]
-    styles = (
-        "<x:numFmts>"
-        + "".join(
-            f'<x:numFmt numFmtId="{176 + i}" formatCode="{c.replace(chr(34), "&quot;")}"/>' for i, c in enumerate(codes)
-        )
-        + '</x:numFmts><x:cellXfs><x:xf numFmtId="0"/>'
-        + "".join(f'<x:xf numFmtId="{176 + i}"/>' for i in range(len(codes)))
-        + '<x:xf numFmtId="46"/></x:cellXfs>'
-    )
+    styles = custom_formats(codes, then=46)
     cells = "".join(f'<x:c s="{i + 1}"><x:v>2025</x:v></x:c>' for i in range(len(codes)))
     sheet = f'<x:row r="1">{cells}<x:c s="5"><x:v>-1</x:v></x:c><x:c s="6"><x:v>1.5</x:v></x:c></x:row>'
     assert values(write(tmp_path / "像日期.xlsx", sheet, styles=styles)) == [

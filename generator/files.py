@@ -3,17 +3,19 @@
 Each file is first written to a temporary file beside its target, flushed and fsynced, and only
 when every one of them (a draft, its sources table, its PDF, the backup of the file it replaces) is
 complete are they renamed into place, one ``os.replace`` each.  If putting one in place fails, the
-ones already put are taken back: what was there before is restored, a new file removed.  Any
+ones already put are taken back: what was there before is restored, a new file removed (and if
+a file cannot be put back, it is left in its copy and the message says where).  Any
 refusal of the operating system (no space, no permission, a name too long, a folder where a file
 should be) becomes an :class:`OutputProblem` in Chinese that names the path and says that nothing
 was written; temporaries never stay behind.  ``os.replace`` replaces atomically on Windows too,
-unless Word holds the file open, which is reported as such.
+unless a program holds the file open, which is reported as such there.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -22,13 +24,14 @@ from pathlib import Path
 from .errors import OutputProblem
 
 NOTHING_WRITTEN = "没有写出任何文件，原有的文件都未改动。"
+WINDOWS = os.name == "nt"  # where a refused rename usually means a program holds the file
 _REASONS = {
     errno.ENOSPC: "磁盘空间不足",
     getattr(errno, "EDQUOT", -1): "超出了磁盘配额",
     errno.EACCES: "没有访问权限",
     errno.EPERM: "没有访问权限",
     errno.EROFS: "磁盘是只读的",
-    errno.ENAMETOOLONG: "文件名太长；常见的上限是 255 字节，约 85 个汉字",
+    errno.ENAMETOOLONG: "文件名太长；常见的上限是 255 字节，约 80 个汉字",
     errno.EISDIR: "输出路径是一个文件夹",
     errno.ENOENT: "文件夹不存在",
     errno.ENOTDIR: "路径中有一段不是文件夹",
@@ -98,6 +101,16 @@ def _stage(target: Path, data: bytes, like: Path | None = None) -> Path:
     return tmp
 
 
+def _read(target: Path) -> bytes:
+    """The file about to be replaced, read for a copy; a refusal said like any other."""
+    try:
+        return target.read_bytes()
+    except OSError as exc:
+        raise OutputProblem(
+            f"{target}：无法读取已有的这个文件（{reason(exc)}），为免丢失，没有覆盖。{NOTHING_WRITTEN}"
+        ) from exc
+
+
 def _give_mode(tmp: Path, source: Path, keep_times: bool = False) -> None:
     """A temporary file is private (0600); give it the mode the file it stands for has or would have."""
     if keep_times and source.exists():
@@ -105,20 +118,28 @@ def _give_mode(tmp: Path, source: Path, keep_times: bool = False) -> None:
         os.utime(tmp, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     if os.name != "posix":
         return
-    if source.exists():
-        mode = source.stat().st_mode & 0o777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+    mode = source.stat().st_mode & 0o777 if source.exists() else 0o666 & ~_umask()
     os.chmod(tmp, mode)
+
+
+@functools.cache
+def _umask() -> int:
+    """The process's umask, read once (reading it means setting it: not safe to repeat in threads)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
 
 
 def _replace(tmp: Path, target: Path) -> None:
     try:
         os.replace(tmp, target)
     except PermissionError as exc:
-        raise OutputProblem(f"{target}：无法覆盖这个文件，它可能正在 Word 或 WPS 中打开。请关闭后重试。") from exc
+        if WINDOWS:  # Windows refuses to replace a file another program holds open
+            held = "它可能正在 Word、WPS、Excel 或 PDF 阅读器中打开。"
+            raise OutputProblem(f"{target}：无法覆盖这个文件，{held}{NOTHING_WRITTEN}请关闭它后重试。") from exc
+        raise OutputProblem(
+            f"{target}：无法覆盖这个文件（没有访问权限）。{NOTHING_WRITTEN}请检查这个文件和所在文件夹的权限。"
+        ) from exc
     except OSError as exc:
         raise OutputProblem(f"{target}：无法写入（{reason(exc)}）。{NOTHING_WRITTEN}") from exc
 
@@ -136,23 +157,45 @@ def write_together(outputs: Sequence[tuple[Path, bytes]], backup: tuple[Path, by
         for i, (tmp, target) in enumerate(staged):
             previous = None
             if i < len(staged) - 1 and target.exists():  # the last one needs no copy: its failure changes nothing
-                previous = _stage(target, target.read_bytes(), target)
+                previous = _stage(target, _read(target), target)
                 kept.append(previous)
             _replace(tmp, target)
             done.append((target, previous))
         _sync_folders({folder_of(t) for _, t in staged})
-    except BaseException:
-        for target, previous in reversed(done):
-            with contextlib.suppress(OSError):
-                if previous is None:
-                    target.unlink()
-                else:
-                    os.replace(previous, target)
+    except BaseException as exc:
+        stranded = _take_back(done, kept)
+        if stranded and isinstance(exc, OutputProblem):
+            where = "；".join(f"“{target}”原来的内容在“{copy}”" for target, copy in stranded)
+            raise OutputProblem(
+                str(exc).replace(NOTHING_WRITTEN, "")
+                + f"把原有的文件放回原处时也出错了，但没有丢失：{where}。请把它改回原来的文件名。"
+            ) from exc
         raise
     finally:
         for tmp in [t for t, _ in staged] + kept:
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
+
+
+def _take_back(done: list[tuple[Path, Path | None]], kept: list[Path]) -> list[tuple[Path, Path]]:
+    """Undo the renames of ``done``, last first: a new file removed, a replaced one put back.
+
+    A file that cannot be put back is left in its copy (taken out of ``kept``, so it is not deleted),
+    and then no new file is removed either — the backup among them holds the reviewer's work too.
+    Returns (target, copy) for each file left in its copy."""
+    stranded: list[tuple[Path, Path]] = []
+    for target, previous in reversed(done):
+        if previous is None:
+            if not stranded:
+                with contextlib.suppress(OSError):
+                    target.unlink()
+            continue
+        try:
+            os.replace(previous, target)
+        except OSError:
+            kept.remove(previous)
+            stranded.append((target, previous))
+    return stranded
 
 
 def _sync_folders(folders: set[Path]) -> None:

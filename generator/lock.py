@@ -6,17 +6,17 @@ while the run holds an operating-system lock (filelock: ``flock`` on POSIX, ``ms
 Windows, so the lock also holds between two machines writing into one shared folder where the file
 system passes locks on).  The lock file sits beside the output, named ``.~报告.docx.lock`` — hidden on
 POSIX, and never LibreOffice's own ``.~lock.报告.docx#`` — so that every run that could touch that
-output sees the same lock whatever its working folder or user.  It is removed when the run is done
-(unlinked while still held; a run that was waiting on the removed file notices and takes the lock
-again on a new one), so a folder keeps no trace; one left by a killed process holds no lock and is
-reused.  A run that has waited a moment says so, and gives up after :data:`LOCK_WAIT_S` seconds.
+output sees the same lock whatever its working folder or user.  On POSIX the empty lock file stays
+(unlinking a lock file that another run has opened and is waiting on breaks mutual exclusion —
+filelock's maintainers took that pattern out, and on NFS it cannot even be detected); on Windows
+filelock removes it on release.  One left by a killed process holds no lock and is reused.  A run
+that has waited a moment says so, and gives up after :data:`LOCK_WAIT_S` seconds.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -42,7 +42,7 @@ def output_lock(output: Path, waiting: Callable[[str], None] | None = None) -> I
     from filelock import FileLock, Timeout
 
     path = lock_path(output)
-    lock = FileLock(str(path), thread_local=False)
+    lock = FileLock(str(path), thread_local=False, mode=0o666)  # other users' runs may open it too
     try:
         try:
             lock.acquire(timeout=NOTICE_AFTER_S)
@@ -56,12 +56,15 @@ def output_lock(output: Path, waiting: Callable[[str], None] | None = None) -> I
             f"{NOTHING_WRITTEN}请等它结束后再试。"
         ) from exc
     except OSError as exc:
+        if path.exists():  # e.g. left by another user's run, whose file this user may not open
+            raise OutputProblem(
+                f"{output}：无法使用旁边的锁文件“{path.name}”（{reason(exc)}）。{NOTHING_WRITTEN}"
+                "它可能是其他用户的生成留下的：确认没有人正在生成这份初稿后，删除这个文件再试。"
+            ) from exc
         raise OutputProblem(
             f"{output}：无法在“{folder_of(output)}”中写入文件（{reason(exc)}）。请检查文件夹权限。"
         ) from exc
     try:
         yield
     finally:
-        with contextlib.suppress(OSError):
-            os.unlink(path)  # still held: see the module's docstring (Windows: filelock removes it)
         lock.release()

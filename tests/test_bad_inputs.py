@@ -509,17 +509,25 @@ def test_bad_input(name: str, make_workbook: WorkbookMaker, tmp_path: Path) -> N
         assert out.exists()
 
 
-def test_locked_draft(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A draft open in Word: Windows refuses to replace it."""
+@pytest.mark.parametrize("windows", [True, False], ids=["Windows", "POSIX"])
+def test_locked_draft(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, windows: bool) -> None:
+    """A draft open in Word: Windows refuses to replace it; elsewhere the refusal is a permission."""
+    import generator.files
 
     def locked(src: object, dst: object) -> None:
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "replace", locked)
+    monkeypatch.setattr(generator.files, "WINDOWS", windows)
     out = tmp_path / "报告.docx"
     result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out)])
     assert result.exit_code == 1
-    assert result.output == f"错误：{out}：无法覆盖这个文件，它可能正在 Word 或 WPS 中打开。请关闭后重试。\n"
+    nothing = "没有写出任何文件，原有的文件都未改动。"
+    if windows:
+        said = f"无法覆盖这个文件，它可能正在 Word、WPS、Excel 或 PDF 阅读器中打开。{nothing}请关闭它后重试。"
+    else:
+        said = f"无法覆盖这个文件（没有访问权限）。{nothing}请检查这个文件和所在文件夹的权限。"
+    assert result.output == f"错误：{out}：{said}\n"
     assert list(tmp_path.iterdir()) == []
 
 

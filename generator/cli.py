@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from . import i18n
-from .errors import InputProblems, Problem, ReportError, Severity
+from .errors import InputProblems, OutputProblem, Problem, ReportError, Severity
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -25,7 +25,12 @@ _HELP = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 class _PathArg(click.Path):
     """A path argument or option, given to the command as a pathlib.Path.  pathlib is imported when
-    a path arrives, not at start-up: ``--help`` does without it (about 8 ms of a 100 ms budget)."""
+    a path arrives, not at start-up: ``--help`` does without it (about 8 ms of a 100 ms budget).
+    click's own readability check is off: it would end in exit 2 with no reason; the command reads
+    the file and says why it cannot (exit 1)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(readable=False, **kwargs)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         from pathlib import Path
@@ -56,9 +61,9 @@ def _run(action: Any, *args: Any) -> Any:
     except ReportError as exc:
         _fail(exc)
     except OSError as exc:  # the operating system refused a path: which, and why, in Chinese
-        from .files import os_problem
+        from .files import os_advice, os_problem
 
-        click.echo(f"错误：{os_problem(exc)}请检查路径是否正确，或换一个短一些的文件名。", err=True)
+        click.echo(f"错误：{os_problem(exc)}{os_advice(exc)}", err=True)
         sys.exit(1)
     except Exception as exc:  # a bug of ours: no traceback for the clerk, but enough to report it
         if os.environ.get("REPORT_DRAFT_DEBUG"):
@@ -95,13 +100,14 @@ def init(path: Path, force: bool) -> None:
     """
     from .workbook.blank import write_blank
 
-    if path.suffix.lower() != ".xlsx":
-        click.echo(f"错误：{path}：工作簿文件名应以 .xlsx 结尾。", err=True)
-        sys.exit(1)
-    if path.exists() and not force:
-        click.echo(f"错误：{path}：文件已存在，没有覆盖。换一个文件名，或加 --force 覆盖。", err=True)
-        sys.exit(1)
-    _run(write_blank, path)
+    def make() -> None:
+        if path.suffix.lower() != ".xlsx":
+            raise OutputProblem(f"{path}：工作簿文件名应以 .xlsx 结尾。")
+        if path.exists() and not force:
+            raise OutputProblem(f"{path}：文件已存在，没有覆盖。换一个文件名，或加 --force 覆盖。")
+        write_blank(path)
+
+    _run(make)
     click.echo(f"已生成空白工作簿：{path}")
 
 

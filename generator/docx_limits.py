@@ -233,5 +233,7 @@ def open_docx(source: Path | bytes, label: str | Path | None = None) -> DocxPack
         try:
             return DocxPackage(source, str(label or source))
         except OSError as exc:  # no permission, name too long …
-            raise DocumentUnreadable(f"{label or source}：无法打开这个文件（{exc.strerror or exc}）。") from exc
+            from .files import os_advice, reason
+
+            raise DocumentUnreadable(f"{label or source}：无法打开这个文件（{reason(exc)}）。{os_advice(exc)}") from exc
     return DocxPackage(source, str(label or "文档"))

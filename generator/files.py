@@ -54,6 +54,15 @@ def os_problem(exc: OSError) -> str:
     return f"{where}：系统不接受这个路径（{reason(exc)}）。"
 
 
+def os_advice(exc: OSError) -> str:
+    """What to do about an operating-system refusal of a path given to a command."""
+    if reason(exc) == _REASONS[errno.ENAMETOOLONG]:
+        return "请换一个短一些的文件名，或把文件放到路径短一些的文件夹中。"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "请检查这个文件和所在文件夹的权限，或把文件复制到自己的文件夹后再试。"
+    return "请检查路径是否正确。"
+
+
 def folder_of(path: Path) -> Path:
     return path.parent if str(path.parent) else Path(".")
 

@@ -97,13 +97,28 @@ def guard_existing(output: Path, force: bool) -> tuple[Path, bytes, Path] | None
             f"{output}：这个文件{why}，为免丢失修改，没有覆盖。"
             "请换一个输出文件名；确需覆盖时加 --force，原文件会先备份在旁边。"
         )
-    stamp_text = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup = output.with_name(f"{output.stem}.{stamp_text}.备份{output.suffix}")
-    n = 1
-    while backup.exists():
-        n += 1
-        backup = output.with_name(f"{output.stem}.{stamp_text}-{n}.备份{output.suffix}")
+    backup = backup_path(output, dt.datetime.now())
     return backup, data, output
+
+
+_MAX_NAME_BYTES = 255  # ext4, NTFS (255 UTF-16 units), tmpfs …: what a name may hold
+
+
+def backup_path(output: Path, now: dt.datetime) -> Path:
+    """``报告.20260120-093000.备份.docx`` beside the output, never an existing file's name; the
+    stem shortened when the output's own name leaves no room for the date (a name of 76–83
+    Chinese characters builds, and its backup must be possible too)."""
+    stamp_text = now.strftime("%Y%m%d-%H%M%S")
+    n = 1
+    while True:
+        tail = f".{stamp_text}{'' if n == 1 else f'-{n}'}.备份{output.suffix}"
+        stem = output.stem
+        while stem and len((stem + tail).encode("utf-8")) > _MAX_NAME_BYTES:
+            stem = stem[:-1]
+        backup = output.with_name(stem + tail)
+        if not backup.exists():
+            return backup
+        n += 1
 
 
 SOURCES_HEADER = ("指标", "报告中的写法", "来源单元格", "单元格中的值")

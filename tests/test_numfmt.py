@@ -109,6 +109,8 @@ def test_a_broken_code_reads_without_error(code: str) -> None:
         ('0.0"%"', 0.5, True),
         ("0.0\\%", 0.5, True),
         ('0" %"', 0.5, True),
+        ('#,##0.0"％"', 0.5, True),  # the full-width sign, quoted or not, is text as well
+        ("0.0％", 0.5, True),
         ('0.0"%";-0.0', -0.5, False),
         ("0.0%", 0.5, False),  # a real percentage, not a sign after the number
         ("0_%", 0.5, False),  # padding: no percent sign shown

@@ -196,7 +196,7 @@ def _section(tokens: list[tuple[str, str]]) -> Section:
     kind, percent, sign, condition = Kind.NUMBER, False, False, None
     for what, text in tokens:
         if what == "lit":
-            sign = sign or "%" in text
+            sign = sign or "%" in text or "％" in text
         elif what == "br":
             if _ELAPSED.fullmatch(text):
                 kind = Kind.DURATION
@@ -206,6 +206,8 @@ def _section(tokens: list[tuple[str, str]]) -> Section:
         elif what == "code":
             if text == "%":
                 percent = True
+            elif text == "％":  # the full-width sign is no operator: Excel shows it as it is
+                sign = True
             elif text in _DATE_LETTERS and kind is Kind.NUMBER:
                 kind = Kind.DATE
     return Section(kind, percent, sign and not percent, condition)

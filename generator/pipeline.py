@@ -157,9 +157,8 @@ def build(
     check_writable_target(output)
     if output.suffix.lower() != ".docx":
         raise OutputProblem(f"{output}：输出文件应以 .docx 结尾，例如 报告.docx。")
-    if not force:  # refuse an edited draft before the work; the check that counts is under the lock
-        with output_lock(output, waiting):
-            guard_existing(output, force)
+    if not force:  # refuse an edited draft before the work (reading only: no lock, no lock file);
+        guard_existing(output, force)  # the check that counts is made again under the lock
     loaded = load(workbook, agency, templates)
     outline = render_outline(loaded.report, loaded.templates)
     data = document_bytes(loaded.report, outline, annotate, fingerprint=against is None)

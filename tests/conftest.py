@@ -36,6 +36,11 @@ def find_row(ws: Any, key: str, column: int = 1) -> int:
     raise KeyError(key)
 
 
+def files_in(folder: Path) -> list[Path]:
+    """A folder's files but the outputs' empty lock files, which stay on POSIX (generator/lock.py)."""
+    return sorted(p for p in folder.iterdir() if not (p.name.startswith(".~") and p.name.endswith(".docx.lock")))
+
+
 WorkbookMaker = Callable[..., Path]
 
 

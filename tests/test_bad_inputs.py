@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from tests.conftest import ROOT, SAMPLE, WorkbookMaker, find_row
+from tests.conftest import ROOT, SAMPLE, WorkbookMaker, files_in, find_row
 from tests.hostile_files import encrypted, million_rows, old_xls_named_xlsx, truncated, xxe, zip_bomb
 
 DONE = "改正错误后再生成；没有写出任何文件。"
@@ -528,7 +528,7 @@ def test_locked_draft(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, windows: 
     else:
         said = f"无法覆盖这个文件（没有访问权限）。{nothing}请检查这个文件和所在文件夹的权限。"
     assert result.output == f"错误：{out}：{said}\n"
-    assert list(tmp_path.iterdir()) == []
+    assert files_in(tmp_path) == []
 
 
 def test_read_only_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -541,7 +541,7 @@ def test_read_only_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out)])
     assert result.exit_code == 1
     assert result.output == f"错误：{out}：无法在“{out.parent}”中写入文件（没有访问权限）。请检查文件夹权限。\n"
-    assert list(out.parent.iterdir()) == []
+    assert files_in(out.parent) == []
 
 
 def test_the_readme_lists_every_case() -> None:

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.content import content_lines
 from generator.fingerprint import docx_parts, read_stamp
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, files_in
 from tests.pdf_layout import soffice_exe
 
 EDITED = (
@@ -178,7 +178,7 @@ def test_the_draft_saved_unchanged_by_libreoffice_is_rebuilt_without_a_backup(
     out.write_bytes(office["unchanged"].read_bytes())
     result = build(SAMPLE, out)
     assert result.exit_code == 0, result.output
-    assert "备份" not in result.output and list(tmp_path.iterdir()) == [out]
+    assert "备份" not in result.output and files_in(tmp_path) == [out]
     assert out.read_bytes() == office["draft"].read_bytes()
 
 

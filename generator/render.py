@@ -2,7 +2,8 @@
 
 Jinja2 lives only here.  Templates run in Jinja's sandbox with undefined names as errors; every
 value they print passes :func:`_finalize`, which refuses an empty figure (a template must leave
-the clause out, never print a blank) and marks workbook text as data for :mod:`generator.markup`.
+the clause out, never print a blank).  Workbook text and figures reach the output through the
+render's :class:`~generator.tokens.Tokens`, and come back from :mod:`generator.markup` as spans.
 """
 
 from __future__ import annotations
@@ -36,10 +37,12 @@ from .apparatus import add_apparatus
 from .cache import cache_folder
 from .citations import cited_number
 from .errors import TemplateProblem
-from .markup import DATA_BREAK, DATA_CLOSE, DATA_OPEN, parse
+from .markup import parse
 from .model import Figure, Item, Report
 from .numbers import change_clause, chinese_date, plain
-from .outline import FIGURE_CLOSE, FIGURE_OPEN, FIGURE_SEP, Outline, Source
+from .outline import Outline
+from .spans import Source
+from .tokens import Tokens
 
 
 class EmptyFigure(Exception):
@@ -49,18 +52,21 @@ class EmptyFigure(Exception):
 class FigureView:
     """A figure as templates see it: prints with its unit; false when the workbook left it empty."""
 
-    def __init__(self, figure: Figure, sink: Any = None) -> None:
+    def __init__(self, figure: Figure, tokens: Tokens | None = None) -> None:
         self._f = figure
-        self._sink = sink  # records each printed figure with its cell (provenance)
+        self._tokens = tokens  # the render's: a printed figure comes back as a span with its cell
 
     def _record(self, shown: str, prev: bool = False) -> str:
-        """Note the printed figure with its cell; mark it in the text so the writer can annotate it."""
-        if self._sink is None:
+        """The printed figure, marked with its cell so that it comes back as a figure span."""
+        if self._tokens is None:
             return shown
         value = self._f.prev if prev else self._f.value
         cell = self._f.prev_cell if prev else self._f.value_cell
-        mark = self._sink(Source(self._f.label + ("（上年）" if prev else ""), shown, cell, plain_value(value)))
-        return f"{FIGURE_OPEN}{mark}{FIGURE_SEP}{shown}{FIGURE_CLOSE}"
+        label = self._f.label + ("（上年）" if prev else "")
+        return self._tokens.figure(Source(label, shown, cell, plain_value(value)))
+
+    def _data(self, text: str) -> str:
+        return text if self._tokens is None else self._tokens.data(text)
 
     def __bool__(self) -> bool:
         return self._f.value is not None
@@ -76,11 +82,13 @@ class FigureView:
     @property
     def number(self) -> str:
         """The number alone, as written in the text (money includes its 万元)."""
-        return data(self._record(self._format(self._f.value)))
+        return self._data(self._record(self._format(self._f.value)))
 
     @property
     def prev(self) -> str:
-        return data(self._record(self._format(self._f.prev, prev=True), prev=True)) if self._f.prev is not None else ""
+        if self._f.prev is None:
+            return ""
+        return self._data(self._record(self._format(self._f.prev, prev=True), prev=True))
 
     @property
     def yoy(self) -> str:
@@ -105,7 +113,7 @@ class FigureView:
         text = self._format(self._f.value)
         if self._f.kind in (cat.Kind.COUNT, cat.Kind.NUMBER):
             text += self._f.unit
-        return data(self._record(text))
+        return self._data(self._record(text))
 
 
 class SheetView:
@@ -114,8 +122,8 @@ class SheetView:
     ``lenient`` (the agency's own indicators, ``own.hospital_checks``): a key the workbook does not
     have reads as an empty figure, so a template's clause about it is left out."""
 
-    def __init__(self, figures: dict[str, Figure], lenient: bool = False, sink: Any = None) -> None:
-        self._figures = {k: FigureView(f, sink) for k, f in figures.items()}
+    def __init__(self, figures: dict[str, Figure], lenient: bool = False, tokens: Tokens | None = None) -> None:
+        self._figures = {k: FigureView(f, tokens) for k, f in figures.items()}
         self._lenient = lenient
 
     def __getattr__(self, key: str) -> FigureView:
@@ -184,18 +192,6 @@ def ordinal(items: list[str], lead: str = "", end: str = "。") -> str:
     return lead + "；".join(f"{chinese_numeral(i)}是{t}" for i, t in enumerate(items, start=1)) + end
 
 
-def data(value: Any) -> str:
-    """Mark workbook text as data, so markers typed into a cell are never read as structure."""
-    text = "" if value is None else str(value)
-    text = text.replace(DATA_OPEN, "").replace(DATA_CLOSE, "")
-    text = text.replace("\r\n", "\n").replace("\n", DATA_BREAK)
-    return f"{DATA_OPEN}{text}{DATA_CLOSE}" if text else ""
-
-
-def _unmark(text: str) -> str:
-    return text.replace(DATA_OPEN, "").replace(DATA_CLOSE, "")
-
-
 def items(entries: list[Any], level: str = "三级") -> str:
     """Narrative entries as run-in headings: 【三级】title【正文】text, one a line."""
     if level not in ("二级", "三级", "四级"):
@@ -216,7 +212,8 @@ def plain_value(value: object) -> str:
     return plain(value) if isinstance(value, (int, Decimal)) else str(value)
 
 
-def _context(report: Report, sink: Any = None) -> dict[str, Any]:
+def _context(report: Report, tokens: Tokens) -> dict[str, Any]:
+    data = tokens.data
     sections: dict[str, list[Item]] = {s.key: [] for s in cat.SUBSECTIONS}
     custom: dict[str, list[Item]] = {}
     for m in report.measures:
@@ -227,9 +224,9 @@ def _context(report: Report, sink: Any = None) -> dict[str, Any]:
 
     def special_in(section: str) -> list[str]:
         """The agency's own figures filed under a subsection, as "label number unit" clauses."""
-        section = _unmark(section)
+        section = tokens.without_data(section)
         return [
-            data(f"{f.label}{FigureView(f, sink)._record(FigureView(f)._format(f.value) + f.unit)}")
+            data(f"{f.label}{FigureView(f, tokens)._record(FigureView(f)._format(f.value) + f.unit)}")
             for f in report.special
             if f.section == section and f.value is not None
         ]
@@ -296,8 +293,8 @@ def _context(report: Report, sink: Any = None) -> dict[str, Any]:
         "ordinal": ordinal,
     }
     for key, figures in report.figures.items():
-        ctx[key] = SheetView(figures, sink=sink)
-    ctx["own"] = SheetView({f.key: f for f in report.special}, lenient=True, sink=sink)
+        ctx[key] = SheetView(figures, tokens=tokens)
+    ctx["own"] = SheetView({f.key: f for f in report.special}, lenient=True, tokens=tokens)
     return ctx
 
 
@@ -409,17 +406,12 @@ def _suggest(message: str, vocabulary: list[str]) -> str:
     return f"“{m[1]}”不存在" + (f"，是不是想写：{'、'.join(close)}？" if close else "。")
 
 
-def render_text(report: Report, templates: TemplateSet | None = None, sources: list[Source] | None = None) -> str:
-    """The templates' output before parsing; every template mistake becomes a TemplateProblem."""
+def render_text(report: Report, templates: TemplateSet | None = None, tokens: Tokens | None = None) -> str:
+    """The templates' output before parsing, workbook text and figures marked with ``tokens``
+    (:mod:`generator.tokens`); every template mistake becomes a TemplateProblem."""
     templates = templates or template_set()
     env = make_environment(templates)
-
-    def sink(source: Source) -> str:
-        assert sources is not None
-        sources.append(source)
-        return f"f{len(sources) - 1}"
-
-    ctx = _context(report, sink=sink if sources is not None else None)
+    ctx = _context(report, tokens or Tokens())
     box: dict[str, Any] = {}
 
     deadline = time.monotonic() + RENDER_TIMEOUT_S
@@ -484,17 +476,9 @@ def render_text(report: Report, templates: TemplateSet | None = None, sources: l
 def render_outline(report: Report, templates: TemplateSet | None = None) -> Outline:
     """Render and parse: the numbered outline the DOCX writer lays out, with the apparatus added."""
     templates = templates or template_set()
-    sources: list[Source] = []
-    outline = parse(render_text(report, templates, sources), templates.main)
-    outline.marks = {f"f{i}": s for i, s in enumerate(sources)}
-    outline.marks.update({f"c{i}": Source(*c) for i, c in enumerate(report.citations)})
-    outline = add_apparatus(outline, report)  # adds the figures table's marks
-    seen: set[tuple[str, str]] = set()
-    for source in outline.marks.values():
-        if (source.cell, source.shown) not in seen:
-            seen.add((source.cell, source.shown))
-            outline.sources.append(source)
-    return outline
+    tokens = Tokens()
+    outline = parse(render_text(report, templates, tokens), templates.main, tokens)
+    return add_apparatus(outline, report)
 
 
 _WORDING = re.compile(r"wording\(\s*[\"']([^\"']+)[\"']")

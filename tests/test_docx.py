@@ -14,7 +14,7 @@ from lxml import etree
 from generator import gbt9704 as std
 from generator.markup import OFFICIAL_ITEMS
 from generator.model import validate
-from generator.render import FigureView
+from generator.template_context import FigureView
 from generator.workbook.reader import read_workbook
 from tests.conftest import SAMPLE
 

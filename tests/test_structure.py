@@ -46,3 +46,27 @@ def test_the_escape_pattern_finds_every_way_of_writing_one() -> None:
         assert ESCAPED.search(written), written
     for harmless in (r'"\u2014"', r'"\u3000"', "chr(0x41)", "&#x3000;", r"\uff0c"):
         assert not ESCAPED.search(harmless), harmless
+
+
+def test_validation_loads_neither_the_renderer_nor_the_outline() -> None:
+    """Reading, validating and the profile's check of 用语 (the names a template set defines) come
+    before rendering: importing them loads no Jinja, no renderer and no outline."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, generator.workbook.reader, generator.model, generator.profile, generator.agencies;"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith(('generator', 'jinja2')))))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert "generator.model" in loaded and "generator.agencies" in loaded
+    assert not {
+        "jinja2",
+        "generator.render",
+        "generator.template_context",
+        "generator.outline",
+        "generator.markup",
+    } & set(loaded)
+    from generator.agencies import template_set, wording_names
+
+    assert {"开头", "不足引语", "原因引语", "安排引语"} <= wording_names(template_set())

@@ -3,7 +3,9 @@
 An agency folder holds a ``report.j2`` that extends ``default/report.j2`` and overrides only the
 blocks that differ.  Agency folders are looked for in ``templates/agencies`` of the current folder
 (an office's own) and then among those installed with the package (the shipped examples).  No
-Jinja here: this module finds folders and writes the scaffold; :mod:`generator.render` renders.
+Jinja here: this module finds folders, writes the scaffold and reads from the files what a set
+defines (its blocks, the names of its 用语), so that validating a profile needs no renderer;
+:mod:`generator.render` renders.
 """
 
 from __future__ import annotations
@@ -120,3 +122,33 @@ def scaffold(name: str, root: Path, blocks: list[tuple[str, str]]) -> Path:
         encoding="utf-8",
     )
     return folder
+
+
+_WORDING = re.compile(r"wording\(\s*[\"']([^\"']+)[\"']")
+
+
+def wording_names(templates: TemplateSet) -> set[str]:
+    """The names of the recurring phrases the templates use (what a profile's 用语 may set)."""
+    files = [templates.default / "report.j2"]
+    if templates.folder is not None:
+        files += sorted(templates.folder.glob("*.j2"))
+    return {m[1] for f in files for m in _WORDING.finditer(f.read_text(encoding="utf-8"))}
+
+
+_BLOCK_TAG = re.compile(r"{%-?\s*(block\s+(\w+)|endblock)\b[^%]*-?%}")
+
+
+def default_blocks(templates: TemplateSet | None = None) -> list[tuple[str, str]]:
+    """The default template's blocks, outermost first, each with its source text (for scaffolds)."""
+    templates = templates or template_set()
+    source = (templates.default / "report.j2").read_text(encoding="utf-8")
+    out: list[tuple[str, str]] = []
+    stack: list[tuple[str, int]] = []
+    for m in _BLOCK_TAG.finditer(source):
+        if m[2]:
+            stack.append((m[2], m.end()))
+            out.append((m[2], ""))
+        elif stack:
+            name, start = stack.pop()
+            out[[n for n, _ in out].index(name)] = (name, source[start : m.start()])
+    return out

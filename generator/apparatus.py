@@ -14,9 +14,6 @@ from . import catalogue as cat
 from .model import Figure, Report
 from .numbers import WAN, YI, change_clause, chinese_date, plain
 from .outline import (
-    FIGURE_CLOSE,
-    FIGURE_OPEN,
-    FIGURE_SEP,
     Attachment,
     AttachmentNote,
     Block,
@@ -25,9 +22,9 @@ from .outline import (
     Note,
     Outline,
     Signature,
-    Source,
     Table,
 )
+from .spans import FigureRef, Source, Spans, spans
 from .values import APPROX_PREFIXES
 
 
@@ -58,37 +55,36 @@ def _bare(value: object, divisor: Decimal, approx: str) -> str:
 _SAME = {"与上年持平": "持平", "与上年基本持平": "基本持平"}  # under the header 同比
 
 
-def _figure_cells(f: Figure, marks: dict[str, Source]) -> list[str]:
+def _figure_cells(f: Figure) -> list[Spans]:
     unit, divisor = _row_unit(f)
     change = ""
     if isinstance(f.value, (int, Decimal)) and isinstance(f.prev, (int, Decimal)) and not (f.approx or f.prev_approx):
         change = change_clause(Decimal(f.value), Decimal(f.prev), f.kind is cat.Kind.RATE)
         change = _SAME.get(change, change.replace("同比", "").replace("较上年", ""))
 
-    def marked(value: object, cell: str, label: str, approx: str) -> str:
-        """A figure of the table, marked so that --annotate can name its cell."""
+    def figure(value: object, cell: str, label: str, approx: str) -> Spans:
+        """A figure of the table, with its cell (for --annotate and --sources)."""
         if value is None:
-            return "—"
+            return spans("—")
         shown = _bare(value, divisor, approx)
-        mark = f"t{len(marks)}"
-        marks[mark] = Source(label, shown, cell, plain(value) if isinstance(value, (int, Decimal)) else str(value))
-        return f"{FIGURE_OPEN}{mark}{FIGURE_SEP}{shown}{FIGURE_CLOSE}"
+        held = plain(value) if isinstance(value, (int, Decimal)) else str(value)
+        return (FigureRef(shown, Source(label, shown, cell, held)),)
 
     return [
-        f.label,
-        unit,
-        marked(f.value, f.value_cell, f.label, f.approx),
-        marked(f.prev, f.prev_cell, f"{f.label}（上年）", f.prev_approx),
-        change or "—",
+        spans(f.label),
+        spans(unit),
+        figure(f.value, f.value_cell, f.label, f.approx),
+        figure(f.prev, f.prev_cell, f"{f.label}（上年）", f.prev_approx),
+        spans(change or "—"),
     ]
 
 
-def figures_table(report: Report, marks: dict[str, Source] | None = None) -> Table:
+def figures_table(report: Report) -> Table:
     """The year's main figures: every indicator with a value, by sheet (附件 of the report).
 
     The 单位 column names the unit of both years' figures, which stand bare in their cells.
     """
-    rows: list[list[str]] = []
+    rows: list[list[Spans]] = []
     groups = [
         (spec.name, [f for f in report.figures[spec.key].values() if f.kind is not cat.Kind.TEXT])
         for spec in cat.INDICATOR_SHEETS
@@ -97,8 +93,8 @@ def figures_table(report: Report, marks: dict[str, Source] | None = None) -> Tab
     for name, figures in groups:
         shown = [f for f in figures if f.value is not None]
         if shown:
-            rows.append([name])
-            rows.extend(_figure_cells(f, marks if marks is not None else {}) for f in shown)
+            rows.append([spans(name)])
+            rows.extend(_figure_cells(f) for f in shown)
     return Table(
         header=["指标", "单位", f"{report.year}年", f"{report.year - 1}年", "同比"],
         rows=rows,
@@ -116,9 +112,7 @@ def add_apparatus(outline: Outline, report: Report) -> Outline:
     attachments: list[Attachment] = []
     if d.figures_table:
         attachments.append(
-            Attachment(
-                "附件", f"{report.agency}{report.year}年法治政府建设主要数据", figures_table(report, outline.marks)
-            )
+            Attachment("附件", f"{report.agency}{report.year}年法治政府建设主要数据", figures_table(report))
         )
     if len(attachments) > 1:
         for n, a in enumerate(attachments, start=1):
@@ -135,4 +129,4 @@ def add_apparatus(outline: Outline, report: Report) -> Outline:
     if d.imprint and d.print_date is not None:
         tail.append(Imprint(d.cc, d.printer, chinese_date(d.print_date)))
     blocks[sig + 1 : sig + 1] = tail
-    return Outline(blocks, outline.sources, outline.marks)
+    return Outline(blocks)

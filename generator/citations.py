@@ -3,7 +3,8 @@
 A clerk writes "全年办理行政处罚案件〔行政处罚案件〕起" in Excel; the label in 〔〕 is looked up among
 the indicators (and the agency's own indicators) and replaced by the figure as the report writes it:
 the number alone for counts ("168"), with its unit where the unit is part of the form ("35.68万元",
-"98.5%").  Brackets holding only digits (发文字号 such as 〔2026〕) are left alone.
+"98.5%").  Brackets holding only digits (发文字号 such as 〔2026〕) are left alone.  The text comes
+back as spans (:mod:`generator.spans`), each cited figure a span that knows its cell.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from decimal import Decimal
 from . import catalogue as cat
 from .errors import Problem, Severity
 from .numbers import money, percent, plain
-from .outline import FIGURE_CLOSE, FIGURE_OPEN, FIGURE_SEP
+from .spans import FigureRef, Source, Span, Spans, spans
 from .values import APPROX_PREFIXES
 
 CITATION = re.compile(r"〔([^〔〕]+)〕")
@@ -46,10 +47,9 @@ class Citer:
     ) -> None:
         self.figures = figures  # label -> (kind, unit, value, cell, approximation mark)
         self.unread = unread  # labels on sheets that could not be read: already reported there
-        self.used: list[tuple[str, str, str, str]] = []  # (label, as printed, cell, value) of each citation
 
-    def __call__(self, text: str, where: str, problems: list[Problem]) -> str:
-        def replace(m: re.Match[str]) -> str:
+    def __call__(self, text: str, where: str, problems: list[Problem]) -> Spans:
+        def replace(m: re.Match[str]) -> str | Span:
             label = m[1].strip()
             if label.isdigit() or label in self.unread:
                 return m[0]
@@ -69,7 +69,13 @@ class Citer:
                 )
                 return m[0]
             shown = cited_number(kind, unit, value, approx)
-            self.used.append((label, shown, cell, plain(value) if isinstance(value, (int, Decimal)) else str(value)))
-            return f"{FIGURE_OPEN}c{len(self.used) - 1}{FIGURE_SEP}{shown}{FIGURE_CLOSE}"
+            cell_value = plain(value) if isinstance(value, (int, Decimal)) else str(value)
+            return FigureRef(shown, Source(label, shown, cell, cell_value))
 
-        return CITATION.sub(replace, text)
+        parts: list[str | Span] = []
+        pos = 0
+        for m in CITATION.finditer(text):
+            parts += [text[pos : m.start()], replace(m)]
+            pos = m.end()
+        parts.append(text[pos:])
+        return spans(*parts)

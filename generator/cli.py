@@ -392,8 +392,7 @@ def templates_new(name: str, into: Path) -> None:
     \b
     示例：report-draft templates new 某县司法局
     """
-    from .agencies import scaffold
-    from .render import default_blocks
+    from .agencies import default_blocks, scaffold
 
     folder = _run(scaffold, name, into, default_blocks())
     click.echo(f"已新建模板：{folder}。改写其中 report.j2 的部分内容后，用 --agency {name} 生成报告。")

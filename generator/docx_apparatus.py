@@ -14,7 +14,8 @@ from typing import Any
 from . import gbt9704 as std
 from .gbt9704 import Length, Pt
 from .ooxml import NS, add_run, add_tab, append_to_body, el, half_points, paragraph, ppr, put, twips
-from .outline import Attachment, AttachmentNote, Imprint, Masthead, Note, Table, plain
+from .outline import Attachment, AttachmentNote, Imprint, Masthead, Note, Table
+from .spans import Spans, plain, spans
 from .table_layout import break_label, column_widths
 
 _BODY = "GwBody"
@@ -99,8 +100,13 @@ def write_note(body: Any, note: Note) -> None:
     add_run(paragraph(body, _BODY), note.text)
 
 
-def _cell(text: str | list[str], width: int, style: str, align: str, span: int = 1, write: Any = add_run) -> Any:
-    """A table cell; a list of texts is one paragraph with a line break between them."""
+def write_plain(p: Any, body: Spans) -> None:
+    """Spans as one run of plain text (what the writer does when it adds no comments)."""
+    add_run(p, plain(body))
+
+
+def _cell(lines: list[Any], width: int, style: str, align: str, span: int = 1, write: Any = add_run) -> Any:
+    """A table cell: its lines (text for ``write``) in one paragraph with a line break between them."""
     tc = el("w:tc")
     tcpr = el("w:tcPr")
     tcpr.append(el("w:tcW", w=str(width), type="dxa"))
@@ -115,7 +121,7 @@ def _cell(text: str | list[str], width: int, style: str, align: str, span: int =
         put(ppr, el("w:jc", val=align))
     p.append(ppr)
     tc.append(p)
-    for i, line in enumerate([text] if isinstance(text, str) else text):
+    for i, line in enumerate(lines):
         if i:
             r = el("w:r")
             r.append(el("w:br"))
@@ -125,7 +131,7 @@ def _cell(text: str | list[str], width: int, style: str, align: str, span: int =
     return tc
 
 
-def write_table(body: Any, table: Table, write: Any = add_run) -> None:
+def write_table(body: Any, table: Table, write: Any = write_plain) -> None:
     """A table the width of the type area, each column of figures as wide as its widest figure.
 
     No figure, unit or 同比 phrase breaks across lines; the label column takes the rest and long
@@ -135,7 +141,7 @@ def write_table(body: Any, table: Table, write: Any = add_run) -> None:
     size = std.TABLE_SIZE.pt
     margin = round(std.TABLE_CELL_MARGIN.twips)
     label = table.numeric.index(False)
-    shown_rows = [[plain(cell) for cell in row] for row in table.rows]  # as printed, figure marks dropped
+    shown_rows = [[plain(cell) for cell in row] for row in table.rows]  # as printed
     columns = column_widths(table.header, shown_rows, label, _TYPE_WIDTH, size, margin)
     widths = columns.widths
     tbl = el("w:tbl")
@@ -161,7 +167,7 @@ def write_table(body: Any, table: Table, write: Any = add_run) -> None:
     trpr.append(el("w:tblHeader"))  # repeated on every page the table runs to
     head.append(trpr)
     for text, width in zip(table.header, widths, strict=True):
-        head.append(_cell(text, width, "GwTableHead", "center"))
+        head.append(_cell([text], width, "GwTableHead", "center"))
     tbl.append(head)
     for row in table.rows:
         tr = el("w:tr")
@@ -169,17 +175,17 @@ def write_table(body: Any, table: Table, write: Any = add_run) -> None:
         trpr.append(el("w:cantSplit"))
         tr.append(trpr)
         if len(row) == 1:  # a group heading across the table
-            tr.append(_cell(row[0], _TYPE_WIDTH, "GwTableHead", "left", span=len(widths)))
-        for i, (text, width, numeric) in enumerate(
+            tr.append(_cell([plain(row[0])], _TYPE_WIDTH, "GwTableHead", "left", span=len(widths)))
+        for i, (cell, width, numeric) in enumerate(
             zip(row, widths, table.numeric, strict=False) if len(row) > 1 else ()
         ):
-            shown: str | list[str] = break_label(text, columns.inner[i], size) if i == label else text
-            tr.append(_cell(shown, width, "GwTableText", "center" if numeric else "left", write=write))
+            lines = [spans(line) for line in break_label(plain(cell), columns.inner[i], size)] if i == label else [cell]
+            tr.append(_cell(lines, width, "GwTableText", "center" if numeric else "left", write=write))
         tbl.append(tr)
     append_to_body(body, tbl)
 
 
-def write_attachment(body: Any, a: Attachment, title_lines: list[str], write: Any = add_run) -> None:
+def write_attachment(body: Any, a: Attachment, title_lines: list[str], write: Any = write_plain) -> None:
     """附件 on a new page: 附件N in 黑体 top left, the title centred on the third line, the table (7.3.7)."""
     label = paragraph(body, "GwAttachmentLabel")
     put(ppr(label), el("w:pageBreakBefore"))

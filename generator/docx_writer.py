@@ -32,7 +32,6 @@ from .fingerprint import fingerprint_part
 from .gbt9704 import Length
 from .ooxml import add_run, el, fonts, half_points, keep_with_next, paragraph, ppr, put, qn, text_width, twips
 from .outline import (
-    FIGURE,
     Addressee,
     Attachment,
     AttachmentNote,
@@ -43,9 +42,9 @@ from .outline import (
     Outline,
     Paragraph,
     Signature,
-    Source,
     Title,
 )
+from .spans import FigureRef, Source, Spans, Text, plain, spans
 from .title_layout import break_title
 
 if TYPE_CHECKING:  # python-docx makes only the skeleton, and is imported only then
@@ -67,27 +66,21 @@ COMMENT_AUTHOR = "报告生成器"
 
 
 class _Annotator:
-    """Writes text whose figures are marked: with comments asked for, each figure a run of its own
-    carrying one; without, a paragraph's text in as few runs as its styles allow."""
+    """Writes spans: with comments asked for, each figure a run of its own carrying one; without,
+    a paragraph's text in as few runs as its styles allow."""
 
-    def __init__(self, package: Package, marks: dict[str, Source], on: bool) -> None:
-        self.package, self.marks, self.on = package, marks, on
+    def __init__(self, package: Package, on: bool) -> None:
+        self.package, self.on = package, on
         self.pending: list[tuple[Any, Source]] = []
 
-    def write(self, p: Any, text: str, char_style: str | None = None) -> None:
-        if not self.on:  # no comments to anchor: one run, its figure marks dropped by add_run
-            add_run(p, text, char_style)
+    def write(self, p: Any, body: Spans, char_style: str | None = None) -> None:
+        if not self.on:  # no comments to anchor: one run
+            add_run(p, plain(body), char_style)
             return
-        pos = 0
-        for m in FIGURE.finditer(text):
-            if m.start() > pos:
-                add_run(p, text[pos : m.start()], char_style)
-            r = add_run(p, m[2], char_style)
-            if self.on and m[1] in self.marks:
-                self.pending.append((r, self.marks[m[1]]))
-            pos = m.end()
-        if pos < len(text):
-            add_run(p, text[pos:], char_style)
+        for span in spans(body):
+            r = add_run(p, span.text, char_style)
+            if isinstance(span, FigureRef):
+                self.pending.append((r, span.source))
 
     def finish(self, when: dt.datetime) -> None:
         """Comments go in once the text is complete: 行政执法!C6 行政处罚案件 168, each around its
@@ -529,7 +522,7 @@ def build_document(outline: Outline, info: DocumentInfo) -> Package:
     except Exception:  # a damaged cache entry: make the skeleton afresh
         package = Package(read_parts(_make_skeleton()))
     body = package.body
-    notes = _Annotator(package, outline.marks, info.annotate)
+    notes = _Annotator(package, info.annotate)
     for block in outline.blocks:
         if isinstance(block, Title):
             p = paragraph(body, "GwTitle")
@@ -546,12 +539,12 @@ def build_document(outline: Outline, info: DocumentInfo) -> Package:
         elif isinstance(block, Heading):
             if block.body:
                 p = paragraph(body, _BODY)
-                notes.write(p, block.number + block.text, f"GwRunIn{block.level}")
+                notes.write(p, (Text(block.number), *block.title), f"GwRunIn{block.level}")
                 notes.write(p, block.body)
             else:
-                notes.write(paragraph(body, f"GwHeading{block.level}"), block.number + block.text)
+                notes.write(paragraph(body, f"GwHeading{block.level}"), (Text(block.number), *block.title))
         elif isinstance(block, Paragraph):
-            notes.write(paragraph(body, _BODY), block.text)
+            notes.write(paragraph(body, _BODY), block.body)
         elif isinstance(block, Signature):
             _signature(body, block)
         elif isinstance(block, Masthead):

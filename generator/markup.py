@@ -11,10 +11,9 @@ Templates write plain Chinese text with a few markers in 【】 at the start of 
     【署名】示例县卫生健康局
     【日期】2026年1月20日
 
-Values from the workbook arrive wrapped in the private-use marks :data:`DATA_OPEN` and
-:data:`DATA_CLOSE` (the renderer's ``finalize`` does it), so a workbook cell that happens to
-contain 【二级】 is text, never structure.  A line break inside a cell arrives as
-:data:`DATA_BREAK` and becomes a paragraph break.
+Values from the workbook arrive between the render's data tokens (:mod:`generator.tokens`), so a
+workbook cell that happens to contain 【二级】 is text, never structure; a line break inside a cell
+becomes a paragraph break, and each figure comes back as a span that knows its cell.
 """
 
 from __future__ import annotations
@@ -34,11 +33,8 @@ from .outline import (
     drop_empty_headings,
     number_headings,
 )
-
-DATA_OPEN = "\ue000"
-DATA_CLOSE = "\ue001"
-DATA_BREAK = "\ue002"
-TITLE_BREAK = "\ue003"  # where 【换行】 allows the title to break
+from .spans import Text, spans
+from .tokens import Tokens
 
 RUN_IN_END = "。！？：；"
 OFFICIAL_ITEMS = {
@@ -54,48 +50,55 @@ _LINE_MARKS = {"标题", "主送", "署名", "日期", "正文", *_ITEM_MARK, *_
 _MARK = re.compile(r"【(" + "|".join(sorted(_LINE_MARKS | {"换行"}, key=len, reverse=True)) + r")】")
 
 
-_SPECIAL = re.compile(f"[{re.escape(DATA_OPEN)}{re.escape(DATA_CLOSE)}【]")
-
-
 @dataclass
 class _Segment:
     mark: str | None  # a marker's name, or None for text
     text: str = ""
 
 
-def _segments(line: str) -> list[_Segment]:
-    """Split a line into text and markers; markers inside workbook data are text."""
-    if "【" not in line:  # no marker can start: the whole line is text (most body lines)
-        return [_Segment(None, line)] if line else []
-    out: list[_Segment] = []
-    pos = start = depth = 0  # start: where the pending text begins
-    while m := _SPECIAL.search(line, pos):
-        i, ch = m.start(), m.group()
-        pos = i + 1
-        if ch == DATA_OPEN:
-            depth += 1
-        elif ch == DATA_CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and (mark := _MARK.match(line, i)):
-            if i > start:
-                out.append(_Segment(None, line[start:i]))
-            out.append(_Segment(mark.group(1)))
-            pos = start = mark.end()
-    if start < len(line):
-        out.append(_Segment(None, line[start:]))
-    return out
+class _Reader:
+    """The render's tokens as the parser needs them: where data opens and closes, clean text."""
+
+    def __init__(self, tokens: Tokens) -> None:
+        self.tokens = tokens
+        self.special = re.compile(f"({re.escape(tokens.data_open)})|({re.escape(tokens.data_close)})|【")
+
+    def segments(self, line: str) -> list[_Segment]:
+        """Split a line into text and markers; markers inside workbook data are text."""
+        if "【" not in line:  # no marker can start: the whole line is text (most body lines)
+            return [_Segment(None, line)] if line else []
+        out: list[_Segment] = []
+        pos = start = depth = 0  # start: where the pending text begins
+        while m := self.special.search(line, pos):
+            i = m.start()
+            pos = m.end()
+            if m[1]:
+                depth += 1
+            elif m[2]:
+                depth = max(0, depth - 1)
+            elif depth == 0 and (mark := _MARK.match(line, i)):
+                if i > start:
+                    out.append(_Segment(None, line[start:i]))
+                out.append(_Segment(mark.group(1)))
+                pos = start = mark.end()
+        if start < len(line):
+            out.append(_Segment(None, line[start:]))
+        return out
+
+    def clean(self, text: str) -> str:
+        return self.tokens.without_data(text).strip()
+
+    def paragraphs(self, text: str) -> list[str]:
+        return [p for p in (self.clean(part) for part in self.tokens.paragraphs(text)) if p]
 
 
-def _clean(text: str) -> str:
-    return text.replace(DATA_OPEN, "").replace(DATA_CLOSE, "").strip()
+def parse(text: str, template: str = "模板", tokens: Tokens | None = None) -> Outline:
+    """Turn a rendered template into numbered outline blocks; raise :class:`TemplateProblem`.
 
-
-def _paragraphs(text: str) -> list[str]:
-    return [p for p in (_clean(part) for part in text.split(DATA_BREAK)) if p]
-
-
-def parse(text: str, template: str = "模板") -> Outline:
-    """Turn a rendered template into numbered outline blocks; raise :class:`TemplateProblem`."""
+    ``tokens`` are the render's (:mod:`generator.tokens`); text without any parses alone."""
+    tokens = tokens or Tokens()
+    reader = _Reader(tokens)
+    _clean, _paragraphs = reader.clean, reader.paragraphs
     blocks: list[Block] = []
     para: list[str] = []
     pending_name: str | None = None
@@ -103,11 +106,11 @@ def parse(text: str, template: str = "模板") -> Outline:
     def flush() -> None:
         if para:
             for p in _paragraphs("".join(para)):
-                blocks.append(Paragraph(p))
+                blocks.append(Paragraph(tokens.spans(p)))
             para.clear()
 
     for lineno, line in enumerate(text.splitlines(), start=1):
-        segs = _segments(line.strip())
+        segs = reader.segments(line.strip())
         if not segs or all(s.mark is None and not _clean(s.text) for s in segs):
             flush()
             continue
@@ -129,8 +132,13 @@ def parse(text: str, template: str = "模板") -> Outline:
                     f"{template}：渲染结果第{lineno}行：【{head.mark}】这一行里不能再有【{s.mark}】。"
                 )
         if head.mark == "标题":
-            pieces = _clean("".join(TITLE_BREAK if s.mark == "换行" else s.text for s in main)).split(TITLE_BREAK)
-            pieces = [p.strip() for p in pieces]
+            pieces = [""]  # the title's text between the places where 【换行】 allows a break
+            for s in main:
+                if s.mark == "换行":
+                    pieces.append("")
+                else:
+                    pieces[-1] += s.text
+            pieces = [tokens.plain(p).strip() for p in pieces]
             breaks = tuple(sum(len(p) for p in pieces[: i + 1]) for i in range(len(pieces) - 1))
             blocks.append(Title("".join(pieces), breaks))
             continue
@@ -138,22 +146,23 @@ def parse(text: str, template: str = "模板") -> Outline:
         if head.mark == "正文":
             para.append(main_text)
         elif head.mark == "主送":
-            blocks.append(Addressee(main_text))
+            blocks.append(Addressee(tokens.plain(main_text)))
         elif head.mark == "署名":
-            pending_name = main_text
+            pending_name = tokens.plain(main_text)
         elif head.mark == "日期":
             if pending_name is None:
                 raise TemplateProblem(f"{template}：渲染结果第{lineno}行：【日期】前面应有【署名】。")
-            blocks.append(Signature(pending_name, main_text))
+            blocks.append(Signature(pending_name, tokens.plain(main_text)))
             pending_name = None
         else:
             level = 1 if head.mark in _ITEM_MARK else _LEVEL_MARK[head.mark]
             if not main_text:
                 raise TemplateProblem(f"{template}：渲染结果第{lineno}行：【{head.mark}】标题是空的。")
-            parts = _paragraphs(body)
-            if parts and main_text[-1] not in RUN_IN_END:
-                main_text += "。"  # a run-in title ends with 。 before its text
-            heading = Heading(level, main_text, parts[0] if parts else "", item=_ITEM_MARK.get(head.mark))
+            parts = [tokens.spans(p) for p in _paragraphs(body)]
+            title = tokens.spans(main_text)
+            if parts and tokens.plain(main_text)[-1:] not in tuple(RUN_IN_END):
+                title = spans(title, Text("。"))  # a run-in title ends with 。 before its text
+            heading = Heading(level, title, parts[0] if parts else (), item=_ITEM_MARK.get(head.mark))
             blocks.append(heading)
             blocks.extend(Paragraph(p) for p in parts[1:])
     flush()

@@ -24,6 +24,7 @@ from .errors import Problem, Severity
 from .numbers import plain
 from .profile import Profile, SectionSpec
 from .rates import rate_input
+from .spans import Spans
 from .values import as_text, clean_text, parse_date, typed_number
 from .workbook.reader import Cell, RawIndicator, RawWorkbook
 
@@ -83,7 +84,7 @@ class Item(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     title: str = ""
-    text: str
+    text: Spans  # the cell's text, each figure it cites a span with the figure's cell
     cell: str
     section: str | None = None  # 主要举措: subsection key (standard) or the name typed
 
@@ -102,8 +103,8 @@ class Report(BaseModel):
     figures: dict[str, dict[str, Figure]]
     special: list[Figure]
     measures: list[Item]
-    shortcomings: list[str]
-    causes: list[str]
+    shortcomings: list[Spans]
+    causes: list[Spans]
     duties: list[Item]
     plans: list[Item]
     others: list[Item]
@@ -111,7 +112,6 @@ class Report(BaseModel):
     template: str = ""  # the agency template the workbook names
     sections: tuple[SectionSpec, ...] = ()  # the agency's order and titles of item 一's subsections
     wording: dict[str, str] = {}  # the agency's wording of recurring phrases
-    citations: tuple[tuple[str, str, str, str], ...] = ()  # figures cited in narrative cells: label, shown, cell, value
 
 
 # -- messages ---------------------------------------------------------------------------------
@@ -520,8 +520,8 @@ def _items(spec: cat.NarrativeSheet, rows: list[dict[str, Cell]], problems: list
     return out
 
 
-def _shortcomings(rows: list[dict[str, Cell]], problems: list[Problem], cite: Citer) -> tuple[list[str], list[str]]:
-    found: dict[str, list[str]] = {k: [] for k in cat.SHORTCOMING_KINDS}
+def _shortcomings(rows: list[dict[str, Cell]], problems: list[Problem], cite: Citer) -> tuple[list[Spans], list[Spans]]:
+    found: dict[str, list[Spans]] = {k: [] for k in cat.SHORTCOMING_KINDS}
     for row in rows:
         kind = clean_text(row["类别"].value)
         text = clean_text(row["内容"].value).rstrip("。；;，,")
@@ -602,7 +602,6 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
         dispatch=dispatch,
         template=info.get("template", ""),
         sections=profile.sections,
-        citations=tuple(cite.used),
         wording=profile.wording,
     )
     return report, problems

@@ -13,7 +13,6 @@ from lxml import etree
 
 from . import gbt9704 as std
 from .gbt9704 import Length
-from .outline import plain
 
 PPR_ORDER = (
     "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
@@ -119,7 +118,6 @@ def add_run(p: Any, text: str, char_style: str | None = None, **props: Any) -> A
             put(rpr, el("w:rStyle", val=char_style))
         for child in props.values():
             put(rpr, child)
-    text = plain(text)  # figure marks never reach the file
     t = etree.SubElement(r, qn("w:t"))
     t.text = text
     if text != text.strip():

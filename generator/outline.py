@@ -2,7 +2,9 @@
 
 The renderer produces these objects; the writer lays them out.  Neither a template nor the writer
 types a heading number: :func:`number_headings` computes them from the structure, so adding one
-measure renumbers everything after it.
+measure renumbers everything after it.  Paragraphs, headings and table cells hold
+:mod:`generator.spans`: text, and figures that know their cell; :attr:`Outline.sources` is read
+from them.
 """
 
 from __future__ import annotations
@@ -10,13 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-CHINESE_DIGITS = "零一二三四五六七八九"
+from .spans import FigureRef, Source, Spans, figures, plain
 
-# A figure inside block text: FIGURE_OPEN, its id in Outline.marks, FIGURE_SEP, the text as
-# printed, FIGURE_CLOSE.  The writer turns it into a run of its own (with a comment naming its
-# source when asked) and removes the marks; text() and plain() remove them for everyone else.
-FIGURE_OPEN, FIGURE_SEP, FIGURE_CLOSE = "\ue004", "\ue005", "\ue006"
-FIGURE = re.compile(f"{FIGURE_OPEN}(\\w+){FIGURE_SEP}([^{FIGURE_CLOSE}]*){FIGURE_CLOSE}")
+__all__ = ["FigureRef", "Source", "Spans", "plain"]  # the span types, as the outline's users name them
+
+CHINESE_DIGITS = "零一二三四五六七八九"
 
 
 _SENTENCE = re.compile(r"[^。；！？]*[。；！？]|[^。；！？]+$")
@@ -25,11 +25,6 @@ _SENTENCE = re.compile(r"[^。；！？]*[。；！？]|[^。；！？]+$")
 def split_sentences(text: str) -> list[str]:
     """A paragraph's sentences, each with its closing mark (what diff and tracked changes compare)."""
     return [s for s in _SENTENCE.findall(text) if s.strip()]
-
-
-def plain(text: str) -> str:
-    """Block text without the figure marks."""
-    return FIGURE.sub(lambda m: m[2], text)
 
 
 def chinese_numeral(n: int) -> str:
@@ -93,7 +88,11 @@ class Addressee:
 
 @dataclass
 class Paragraph:
-    text: str
+    body: Spans
+
+    @property
+    def text(self) -> str:
+        return plain(self.body)
 
 
 @dataclass
@@ -101,10 +100,15 @@ class Heading:
     """A heading; with ``body`` it is a run-in heading followed by text in the same paragraph."""
 
     level: int
-    text: str
-    body: str = ""
+    title: Spans
+    body: Spans = ()
     item: int | None = None  # the official content item (1–5) a level-1 heading stands for
     number: str = ""
+
+    @property
+    def text(self) -> str:
+        """The title as printed, without its number."""
+        return plain(self.title)
 
 
 @dataclass
@@ -146,7 +150,7 @@ class Table:
     """A table; a row of one cell is a group heading spanning all columns."""
 
     header: list[str]
-    rows: list[list[str]]
+    rows: list[list[Spans]]
     numeric: list[bool]  # columns of figures and units (centred; the writer sizes them to fit)
 
 
@@ -171,36 +175,44 @@ class Imprint:
 Block = Title | Addressee | Paragraph | Heading | Signature | Masthead | AttachmentNote | Note | Attachment | Imprint
 
 
-@dataclass(frozen=True)
-class Source:
-    """A figure as the draft prints it and the workbook cell it comes from."""
-
-    label: str
-    shown: str
-    cell: str
-    value: str  # the value as the cell holds it (for the reviewer who checks numbers)
-
-
 @dataclass
 class Outline:
     blocks: list[Block] = field(default_factory=list)
-    sources: list[Source] = field(default_factory=list)  # every figure the text prints, with its cell
-    marks: dict[str, Source] = field(default_factory=dict)  # each marked figure occurrence, by its id
 
     def headings(self) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading)]
+
+    def figures(self) -> list[FigureRef]:
+        """Every figure the draft prints, in the order it prints them."""
+        out: list[FigureRef] = []
+        for b in self.blocks:
+            if isinstance(b, Heading):
+                out += figures(b.title) + figures(b.body)
+            elif isinstance(b, Paragraph):
+                out += figures(b.body)
+            elif isinstance(b, Attachment):
+                out += [f for row in b.table.rows for cell in row for f in figures(cell)]
+        return out
+
+    @property
+    def sources(self) -> list[Source]:
+        """Every figure the text prints with its cell, once per cell and printed form (--sources)."""
+        seen: dict[tuple[str, str], Source] = {}
+        for f in self.figures():
+            seen.setdefault((f.source.cell, f.source.shown), f.source)
+        return list(seen.values())
 
     def text(self) -> str:
         """All the text a reader sees, one block a line (for tests and diffs)."""
         lines: list[str] = []
         for b in self.blocks:
             if isinstance(b, Heading):
-                lines.append(b.number + b.text + b.body)
+                lines.append(b.number + b.text + plain(b.body))
             elif isinstance(b, Signature):
                 lines.extend([b.name, b.date])
             elif isinstance(b, (Title, Addressee, Paragraph, Note)):
                 lines.append(b.text)
-        return plain("\n".join(lines))
+        return "\n".join(lines)
 
 
 def drop_empty_headings(blocks: list[Block]) -> list[Block]:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .agencies import TemplateSet, template_set
+from .agencies import TemplateSet, template_set, wording_names
 from .docx_writer import DocumentInfo, render_docx
 from .errors import InputProblems, OutputProblem, Problem, Severity
 from .files import NOTHING_WRITTEN, check_writable_target, reason, write_together
@@ -22,7 +22,7 @@ from .lock import output_lock
 from .model import Report, validate
 from .outline import Outline
 from .profile import load_profile
-from .render import render_outline, wording_names
+from .render import render_outline
 from .values import clean_text
 from .workbook.reader import read_workbook
 

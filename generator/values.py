@@ -8,7 +8,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation, localcontext
 from typing import Any
 
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\ue00f]")
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -24,7 +24,7 @@ def as_text(value: Any) -> str:
 
 
 def clean_text(value: Any) -> str:
-    """Text as a report may print it: no XML-forbidden control characters, no private-use marks.
+    """Text as a report may print it: no XML-forbidden control characters.
 
     Excel writes a character XML cannot hold as _xHHHH_; such escapes are decoded, then dropped
     with the other forbidden characters."""

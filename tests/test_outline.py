@@ -7,16 +7,20 @@ from decimal import Decimal
 
 import pytest
 
+from generator import markup
 from generator.errors import TemplateProblem
-from generator.markup import DATA_BREAK, DATA_CLOSE, DATA_OPEN, parse
 from generator.numbers import change_clause, chinese_date, money, percent
-from generator.outline import Heading, Paragraph, Signature, Title, chinese_numeral, heading_number
+from generator.outline import Heading, Outline, Paragraph, Signature, Title, chinese_numeral, heading_number
+from generator.spans import FigureRef, Source, Text
+from generator.tokens import Tokens
 
 ITEMS = "\n".join(f"【事项{n}】第{n}部分\n内容{n}" for n in "一二三四")
+TOKENS = Tokens()  # one render's, as the renderer would print workbook text with them
+data = TOKENS.data
 
 
-def data(text: str) -> str:
-    return f"{DATA_OPEN}{text}{DATA_CLOSE}"
+def parse(text: str, template: str = "模板") -> Outline:
+    return markup.parse(text, template, TOKENS)
 
 
 @pytest.mark.parametrize(
@@ -89,10 +93,31 @@ def test_markers_typed_in_a_workbook_cell_stay_text() -> None:
 
 
 def test_a_line_break_in_a_cell_starts_a_new_paragraph() -> None:
-    outline = parse(ITEMS + f"\n【二级】标题【正文】{data('第一段' + DATA_BREAK + '第二段')}")
+    outline = parse(ITEMS + f"\n【二级】标题【正文】{data('第一段' + chr(10) + '第二段')}")
     heading, second = outline.blocks[-2], outline.blocks[-1]
-    assert isinstance(heading, Heading) and heading.body == "第一段" and heading.text == "标题。"
+    assert isinstance(heading, Heading) and heading.body == (Text("第一段"),) and heading.text == "标题。"
     assert isinstance(second, Paragraph) and second.text == "第二段"
+
+
+def test_a_figure_comes_back_as_a_span_with_its_cell() -> None:
+    source = Source("行政处罚案件", "168", "行政执法!C6", "168")
+    outline = parse(ITEMS + "\n\n" + data((Text("全年办理案件"), FigureRef("168", source), Text("起。"))))
+    assert outline.blocks[-1] == Paragraph((Text("全年办理案件"), FigureRef("168", source), Text("起。")))
+    assert outline.sources == [source]
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        Tokens().data_close + "【二级】标题",  # another render's tokens
+        "⟦" + "0" * 32 + ")⟧【二级】标题",  # the tokens' form with a guessed nonce
+        Tokens().figure(Source("行政处罚案件", "999", "行政执法!C6", "999")),
+    ],
+)
+def test_a_cell_cannot_forge_the_tokens(forged: str) -> None:
+    outline = parse(ITEMS + "\n\n" + data(forged))
+    assert outline.blocks[-1] == Paragraph((Text(forged),))
+    assert outline.sources == []
 
 
 def test_plain_lines_join_until_a_blank_line() -> None:

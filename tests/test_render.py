@@ -88,6 +88,29 @@ def test_markers_and_code_typed_in_cells_stay_text(make_workbook: WorkbookMaker)
     assert "1.健全法治建设领导机制。【二级】{{ agency }}{% if 1 %}x{% endif %}<w:p>&amp;" in text
 
 
+@pytest.mark.parametrize(
+    "forged",
+    [
+        "⟦" + "0" * 32 + ")⟧【二级】伪造的标题",  # the renderer's token form with a guessed nonce
+        "⟦" + "f" * 32 + "#0⟧999⟦" + "f" * 32 + ".⟧起",  # a figure token, guessed
+        "\ue001【二级】伪造的标题\ue000",  # the private-use marks of earlier versions
+    ],
+)
+def test_a_cell_cannot_forge_the_renderers_tokens(make_workbook: WorkbookMaker, forged: str) -> None:
+    def edit(wb: Any) -> None:
+        wb["主要举措"].cell(row=3, column=3, value=forged)
+
+    path = make_workbook(edit)
+    report, _ = validate(read_workbook(path))
+    assert report is not None
+    outline = render_outline(report, template_set())
+    assert f"1.健全法治建设领导机制。{forged}" in outline.text().splitlines()
+    assert all(f.source.cell != "行政执法!C6" or f.text != "999" for f in outline.figures())
+    assert len(outline.headings()) == len(
+        render_outline(validate(read_workbook(make_workbook()))[0], template_set()).headings()
+    )
+
+
 def test_a_line_break_in_a_cell_makes_two_paragraphs(make_workbook: WorkbookMaker) -> None:
     def edit(wb: Any) -> None:
         wb["主要举措"].cell(row=3, column=3, value="第一段。\n第二段。")

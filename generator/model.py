@@ -94,7 +94,7 @@ class Report(BaseModel):
     agency: str
     self_name: str
     year: int = Field(ge=2000, le=2100)
-    addressee: str
+    addressee: str  # empty: a report for publication, without a 主送 line
     leadership: str
     coordinator: str
     signature: str
@@ -452,6 +452,45 @@ def _check_date(info: dict[str, Any], problems: list[Problem]) -> None:
         )
 
 
+def _check_addressee(raw: RawWorkbook, info: dict[str, Any], dispatch: Dispatch, problems: list[Problem]) -> None:
+    """No 主送机关 makes a report for publication: a warning; but a 上行文 (版头) needs one, and the
+    opening's 在……的正确领导下 needs a 领导机关 from one of the two."""
+    if info.get("addressee"):
+        return
+    cell = raw.info.get("addressee")
+    where = cell.ref if cell is not None else cat.INFO_SHEET
+    example = cat.INFO_BY_LABEL["主送机关"].example
+    if dispatch.masthead:
+        problems.append(
+            Problem(
+                Severity.ERROR,
+                where,
+                f"使用了版头（上行文），必须填写“主送机关”（例如：{example}）。"
+                "按 GB/T 9704-2012 7.3.2，主送机关写在标题下一行，顶格。",
+            )
+        )
+    else:
+        problems.append(
+            Problem(
+                Severity.WARNING,
+                where,
+                "没有填写“主送机关”。按 GB/T 9704-2012 7.3.2，报送的报告在标题下一行顶格写主送机关"
+                f"（例如：{example}）；"
+                "本次初稿不写主送机关，适用于向社会公开的文本。报送上级时请填写。",
+            )
+        )
+    if not info.get("leadership"):
+        lead = raw.info.get("leadership")
+        problems.append(
+            Problem(
+                Severity.ERROR,
+                lead.ref if lead is not None else cat.INFO_SHEET,
+                "没有填写“主送机关”时，请填写“领导机关”（开头“在……的正确领导下”中的机关，"
+                f"例如：{cat.INFO_BY_LABEL['领导机关'].example}）。",
+            )
+        )
+
+
 # -- narratives ----------------------------------------------------------------------------------
 MAX_TEXT = 5000  # characters in one narrative cell
 
@@ -533,13 +572,22 @@ def _shortcomings(rows: list[dict[str, Cell]], problems: list[Problem], cite: Ci
             continue
         found[kind].append(cite(text, row["内容"].ref, problems))
     spec = cat.SHORTCOMINGS
-    for kind, items in found.items():
-        if not items and not any(p.where.startswith(spec.name + "!") for p in problems):
+    if not any(p.where.startswith(spec.name + "!") for p in problems):
+        if not found["不足"]:  # without it the draft has no part 二, which the 规定 makes compulsory
             problems.append(
                 Problem(
                     Severity.ERROR,
                     f"{spec.name}!A3",
-                    f"没有类别为“{kind}”的条目。报告第二部分须写明存在的不足和原因，请至少各填写一条。",
+                    "没有类别为“不足”的条目。报告第二部分须写明存在的不足，请至少填写一条。",
+                )
+            )
+        elif not found["原因"]:  # the 规定 asks for the causes, but published reports often give none
+            problems.append(
+                Problem(
+                    Severity.WARNING,
+                    f"{spec.name}!A3",
+                    "没有类别为“原因”的条目。按规定，报告第二部分应写明存在的不足和原因；"
+                    "本次初稿第二部分只写不足，不写原因分析。需要时请加一行类别为“原因”的条目。",
                 )
             )
     return found["不足"], found["原因"]
@@ -556,6 +604,7 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
     info = _info(raw, problems, profile)
     _check_date(info, problems)
     dispatch = validate_dispatch(raw.dispatch, problems, info.get("agency", ""), info.get("date"), profile.dispatch)
+    _check_addressee(raw, info, dispatch, problems)
     figures = {
         spec.key: _validate_sheet(spec, raw.indicators.get(spec.key, {}), problems) for spec in cat.INDICATOR_SHEETS
     }
@@ -586,8 +635,8 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
         agency=agency,
         self_name=info.get("self_name") or "我局",
         year=info["year"],
-        addressee=info["addressee"],
-        leadership=info.get("leadership") or info["addressee"],
+        addressee=info.get("addressee", ""),
+        leadership=info.get("leadership") or info.get("addressee", ""),
         coordinator=info.get("coordinator", ""),
         signature=info.get("signature") or agency,
         date=info["date"],

@@ -24,6 +24,7 @@ from .errors import Problem, Severity
 from .numbers import plain
 from .profile import Profile, SectionSpec
 from .rates import rate_input
+from .sections import SectionNames
 from .values import as_text, clean_text, parse_date, typed_number
 from .workbook.reader import Cell, RawIndicator, RawWorkbook
 
@@ -319,7 +320,7 @@ class _SpecialPair(BaseModel):
 _SPECIAL_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def _validate_special(raws: list[RawIndicator], problems: list[Problem]) -> list[Figure]:
+def _validate_special(raws: list[RawIndicator], problems: list[Problem], sections: SectionNames) -> list[Figure]:
     out: list[Figure] = []
     seen: set[str] = set()
     for raw in raws:
@@ -345,7 +346,6 @@ def _validate_special(raws: list[RawIndicator], problems: list[Problem]) -> list
                 problems.append(Problem(Severity.ERROR, cell.ref, f"{raw.label}：{message}"))
             continue
         section = clean_text(raw.section.value) if raw.section else ""
-        sub = cat.SUBSECTIONS_BY_SHORT.get(section)
         out.append(
             Figure(
                 key=raw.key,
@@ -356,7 +356,7 @@ def _validate_special(raws: list[RawIndicator], problems: list[Problem]) -> list
                 prev=parsed.prev,
                 value_cell=raw.value.ref,
                 prev_cell=raw.prev.ref,
-                section=sub.key if sub else (section or None),
+                section=sections(section, raw.section.ref, problems) if section and raw.section else None,
             )
         )
     return out
@@ -507,7 +507,9 @@ def _title(cell: Cell, problems: list[Problem]) -> str:
     return stripped.rstrip("。.；;，,")
 
 
-def _items(spec: cat.NarrativeSheet, rows: list[dict[str, Cell]], problems: list[Problem], cite: Citer) -> list[Item]:
+def _items(
+    spec: cat.NarrativeSheet, rows: list[dict[str, Cell]], problems: list[Problem], cite: Citer, sections: SectionNames
+) -> list[Item]:
     out: list[Item] = []
     for row in rows:
         text_cell = row["内容"]
@@ -539,8 +541,7 @@ def _items(spec: cat.NarrativeSheet, rows: list[dict[str, Cell]], problems: list
                     )
                 )
                 continue
-            sub = cat.SUBSECTIONS_BY_SHORT.get(name)
-            section = sub.key if sub else name
+            section = sections(name, sec_cell.ref, problems)
         title = _title(row["小标题"], problems) if "小标题" in row else ""
         if "小标题" in row and not title:
             problems.append(
@@ -613,7 +614,8 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
     for hidden in profile.hidden:  # the agency leaves these out of its report
         sheet, key = hidden.split(".", 1)
         figures[sheet][key] = figures[sheet][key].model_copy(update={"value": None, "prev": None})
-    special = _validate_special(raw.special, problems)
+    sections = SectionNames(spec.name for spec in profile.sections)
+    special = _validate_special(raw.special, problems, sections)
     narratives = raw.narratives
     unread = frozenset(
         i.label for spec in cat.INDICATOR_SHEETS if spec.key not in raw.indicators for i in spec.indicators
@@ -622,7 +624,7 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
     cite = Citer({f.label: (f.kind, f.unit, f.value, f.value_cell, f.approx) for f in every}, unread)
 
     def items(spec: cat.NarrativeSheet) -> list[Item]:
-        return _items(spec, narratives[spec.key], problems, cite) if spec.key in narratives else []
+        return _items(spec, narratives[spec.key], problems, cite, sections) if spec.key in narratives else []
 
     measures, duties, plans, others = items(cat.MEASURES), items(cat.DUTIES), items(cat.PLANS), items(cat.OTHERS)
     shortcomings, causes = (

@@ -526,6 +526,15 @@ CASES: dict[str, Case] = {
             "共 1 处错误、0 处提醒。" + DONE
         ),
     ),
+    "a new 分项 close to a listed one": Case(
+        lambda wb: wb["主要举措"].cell(row=3, column=1, value="党的领导工作"),
+        (
+            "提醒：主要举措!A3：所属分项“党的领导工作”不是列表中的分项，将作为新的分项另起一个二级标题。"
+            "是否指“党的领导”？如果是，请改为“党的领导”。\n"
+            "已生成报告初稿：{out}（40 个标题，1 处提醒）"
+        ),
+        exit_code=0,
+    ),
     "a figure tenfold last year's": Case(
         _figure("行政执法", "penalty_cases", 1680),
         (

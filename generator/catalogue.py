@@ -228,8 +228,14 @@ INFO_FIELDS: tuple[InfoField, ...] = (
     InfoField("agency", "机关名称", True, "报告单位的全称，用于标题", "示例县卫生健康局"),
     InfoField("self_name", "机关自称", False, "正文中的自称，不填默认为“我局”", "我局"),
     InfoField("year", "报告年度", True, "四位数字的年份", "2025"),
-    InfoField("addressee", "主送机关", True, "报告报送的机关，末尾不加冒号", "县委、县政府"),
-    InfoField("leadership", "领导机关", False, "开头“在……的正确领导下”中的机关，不填则用主送机关", "县委、县政府"),
+    InfoField("addressee", "主送机关", False, "报告报送的机关，末尾不加冒号；向社会公开的文本可不填", "县委、县政府"),
+    InfoField(
+        "leadership",
+        "领导机关",
+        False,
+        "开头“在……的正确领导下”中的机关，不填则用主送机关；主送机关不填时必须填写",
+        "县委、县政府",
+    ),
     InfoField(
         "coordinator",
         "法治建设议事协调机构",

@@ -24,6 +24,7 @@ from .errors import Problem, Severity
 from .numbers import plain
 from .profile import Profile, SectionSpec
 from .rates import rate_input
+from .sections import SectionNames
 from .spans import Spans
 from .values import as_text, clean_text, parse_date, typed_number
 from .workbook.reader import Cell, RawIndicator, RawWorkbook
@@ -95,7 +96,7 @@ class Report(BaseModel):
     agency: str
     self_name: str
     year: int = Field(ge=2000, le=2100)
-    addressee: str
+    addressee: str  # empty: a report for publication, without a 主送 line
     leadership: str
     coordinator: str
     signature: str
@@ -319,7 +320,7 @@ class _SpecialPair(BaseModel):
 _SPECIAL_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-def _validate_special(raws: list[RawIndicator], problems: list[Problem]) -> list[Figure]:
+def _validate_special(raws: list[RawIndicator], problems: list[Problem], sections: SectionNames) -> list[Figure]:
     out: list[Figure] = []
     seen: set[str] = set()
     for raw in raws:
@@ -345,7 +346,6 @@ def _validate_special(raws: list[RawIndicator], problems: list[Problem]) -> list
                 problems.append(Problem(Severity.ERROR, cell.ref, f"{raw.label}：{message}"))
             continue
         section = clean_text(raw.section.value) if raw.section else ""
-        sub = cat.SUBSECTIONS_BY_SHORT.get(section)
         out.append(
             Figure(
                 key=raw.key,
@@ -356,7 +356,7 @@ def _validate_special(raws: list[RawIndicator], problems: list[Problem]) -> list
                 prev=parsed.prev,
                 value_cell=raw.value.ref,
                 prev_cell=raw.prev.ref,
-                section=sub.key if sub else (section or None),
+                section=sections(section, raw.section.ref, problems) if section and raw.section else None,
             )
         )
     return out
@@ -452,6 +452,45 @@ def _check_date(info: dict[str, Any], problems: list[Problem]) -> None:
         )
 
 
+def _check_addressee(raw: RawWorkbook, info: dict[str, Any], dispatch: Dispatch, problems: list[Problem]) -> None:
+    """No 主送机关 makes a report for publication: a warning; but a 上行文 (版头) needs one, and the
+    opening's 在……的正确领导下 needs a 领导机关 from one of the two."""
+    if info.get("addressee"):
+        return
+    cell = raw.info.get("addressee")
+    where = cell.ref if cell is not None else cat.INFO_SHEET
+    example = cat.INFO_BY_LABEL["主送机关"].example
+    if dispatch.masthead:
+        problems.append(
+            Problem(
+                Severity.ERROR,
+                where,
+                f"使用了版头（上行文），必须填写“主送机关”（例如：{example}）。"
+                "按 GB/T 9704-2012 7.3.2，主送机关写在标题下一行，顶格。",
+            )
+        )
+    else:
+        problems.append(
+            Problem(
+                Severity.WARNING,
+                where,
+                "没有填写“主送机关”。按 GB/T 9704-2012 7.3.2，报送的报告在标题下一行顶格写主送机关"
+                f"（例如：{example}）；"
+                "本次初稿不写主送机关，适用于向社会公开的文本。报送上级时请填写。",
+            )
+        )
+    if not info.get("leadership"):
+        lead = raw.info.get("leadership")
+        problems.append(
+            Problem(
+                Severity.ERROR,
+                lead.ref if lead is not None else cat.INFO_SHEET,
+                "没有填写“主送机关”时，请填写“领导机关”（开头“在……的正确领导下”中的机关，"
+                f"例如：{cat.INFO_BY_LABEL['领导机关'].example}）。",
+            )
+        )
+
+
 # -- narratives ----------------------------------------------------------------------------------
 MAX_TEXT = 5000  # characters in one narrative cell
 
@@ -468,7 +507,9 @@ def _title(cell: Cell, problems: list[Problem]) -> str:
     return stripped.rstrip("。.；;，,")
 
 
-def _items(spec: cat.NarrativeSheet, rows: list[dict[str, Cell]], problems: list[Problem], cite: Citer) -> list[Item]:
+def _items(
+    spec: cat.NarrativeSheet, rows: list[dict[str, Cell]], problems: list[Problem], cite: Citer, sections: SectionNames
+) -> list[Item]:
     out: list[Item] = []
     for row in rows:
         text_cell = row["内容"]
@@ -500,8 +541,7 @@ def _items(spec: cat.NarrativeSheet, rows: list[dict[str, Cell]], problems: list
                     )
                 )
                 continue
-            sub = cat.SUBSECTIONS_BY_SHORT.get(name)
-            section = sub.key if sub else name
+            section = sections(name, sec_cell.ref, problems)
         title = _title(row["小标题"], problems) if "小标题" in row else ""
         if "小标题" in row and not title:
             problems.append(
@@ -533,13 +573,22 @@ def _shortcomings(rows: list[dict[str, Cell]], problems: list[Problem], cite: Ci
             continue
         found[kind].append(cite(text, row["内容"].ref, problems))
     spec = cat.SHORTCOMINGS
-    for kind, items in found.items():
-        if not items and not any(p.where.startswith(spec.name + "!") for p in problems):
+    if not any(p.where.startswith(spec.name + "!") for p in problems):
+        if not found["不足"]:  # without it the draft has no part 二, which the 规定 makes compulsory
             problems.append(
                 Problem(
                     Severity.ERROR,
                     f"{spec.name}!A3",
-                    f"没有类别为“{kind}”的条目。报告第二部分须写明存在的不足和原因，请至少各填写一条。",
+                    "没有类别为“不足”的条目。报告第二部分须写明存在的不足，请至少填写一条。",
+                )
+            )
+        elif not found["原因"]:  # the 规定 asks for the causes, but published reports often give none
+            problems.append(
+                Problem(
+                    Severity.WARNING,
+                    f"{spec.name}!A3",
+                    "没有类别为“原因”的条目。按规定，报告第二部分应写明存在的不足和原因；"
+                    "本次初稿第二部分只写不足，不写原因分析。需要时请加一行类别为“原因”的条目。",
                 )
             )
     return found["不足"], found["原因"]
@@ -556,6 +605,7 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
     info = _info(raw, problems, profile)
     _check_date(info, problems)
     dispatch = validate_dispatch(raw.dispatch, problems, info.get("agency", ""), info.get("date"), profile.dispatch)
+    _check_addressee(raw, info, dispatch, problems)
     figures = {
         spec.key: _validate_sheet(spec, raw.indicators.get(spec.key, {}), problems) for spec in cat.INDICATOR_SHEETS
     }
@@ -564,7 +614,8 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
     for hidden in profile.hidden:  # the agency leaves these out of its report
         sheet, key = hidden.split(".", 1)
         figures[sheet][key] = figures[sheet][key].model_copy(update={"value": None, "prev": None})
-    special = _validate_special(raw.special, problems)
+    sections = SectionNames(spec.name for spec in profile.sections)
+    special = _validate_special(raw.special, problems, sections)
     narratives = raw.narratives
     unread = frozenset(
         i.label for spec in cat.INDICATOR_SHEETS if spec.key not in raw.indicators for i in spec.indicators
@@ -573,7 +624,7 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
     cite = Citer({f.label: (f.kind, f.unit, f.value, f.value_cell, f.approx) for f in every}, unread)
 
     def items(spec: cat.NarrativeSheet) -> list[Item]:
-        return _items(spec, narratives[spec.key], problems, cite) if spec.key in narratives else []
+        return _items(spec, narratives[spec.key], problems, cite, sections) if spec.key in narratives else []
 
     measures, duties, plans, others = items(cat.MEASURES), items(cat.DUTIES), items(cat.PLANS), items(cat.OTHERS)
     shortcomings, causes = (
@@ -586,8 +637,8 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
         agency=agency,
         self_name=info.get("self_name") or "我局",
         year=info["year"],
-        addressee=info["addressee"],
-        leadership=info.get("leadership") or info["addressee"],
+        addressee=info.get("addressee", ""),
+        leadership=info.get("leadership") or info.get("addressee", ""),
         coordinator=info.get("coordinator", ""),
         signature=info.get("signature") or agency,
         date=info["date"],

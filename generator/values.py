@@ -95,6 +95,6 @@ def typed_number(value: Any, units: tuple[str, ...] = ()) -> tuple[Any, str]:
 
 def _whole(number: Decimal) -> Decimal:
     """A whole number without its exponent or decimals: 1E+3 → 1000, 5.0 → 5."""
-    if number.adjusted() < MAX_DIGITS and number == number.to_integral_value():
+    if number.is_finite() and number.adjusted() < MAX_DIGITS and number == number.to_integral_value():
         return Decimal(int(number))  # exact for any length (quantize fails past 28 digits)
     return number

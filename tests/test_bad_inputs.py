@@ -41,6 +41,24 @@ def _info(label: str, value: Any) -> Callable[[Any], None]:
     return _figure("基本信息", label, value, column=2)
 
 
+def _clear(sheet: str, key: str, column: int = 2) -> Callable[[Any], None]:
+    """Empty a cell (``ws.cell(value=None)`` would leave it as it is)."""
+
+    def edit(wb: Any) -> None:
+        ws = wb[sheet]
+        ws.cell(row=find_row(ws, key), column=column).value = None
+
+    return edit
+
+
+def _no_causes(wb: Any) -> None:
+    """Every 原因 row of 不足和原因 made a 不足: the published reports often analyse no cause."""
+    ws = wb["不足和原因"]
+    for row in range(3, ws.max_row + 1):
+        if ws.cell(row=row, column=1).value == "原因":
+            ws.cell(row=row, column=1).value = "不足"
+
+
 def _edits(*edits: Callable[[Any], None]) -> Callable[[Any], None]:
     def edit(wb: Any) -> None:
         for e in edits:
@@ -279,6 +297,24 @@ CASES: dict[str, Case] = {
             "共 1 处错误、0 处提醒。" + DONE
         ),
     ),
+    "no 主送机关 on a 上行文": Case(
+        _edits(_clear("基本信息", "主送机关"), _figure("发文要素", "使用版头", "是", column=2)),
+        (
+            "错误：基本信息!B6：使用了版头（上行文），必须填写“主送机关”（例如：县委、县政府）。"
+            "按 GB/T 9704-2012 7.3.2，主送机关写在标题下一行，顶格。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "neither 主送机关 nor 领导机关": Case(
+        _edits(_clear("基本信息", "主送机关"), _clear("基本信息", "领导机关")),
+        (
+            "提醒：基本信息!B6：没有填写“主送机关”。按 GB/T 9704-2012 7.3.2，报送的报告在标题下一行顶格写"
+            "主送机关（例如：县委、县政府）；本次初稿不写主送机关，适用于向社会公开的文本。报送上级时请填写。\n"
+            "错误：基本信息!B7：没有填写“主送机关”时，请填写“领导机关”（开头“在……的正确领导下”中的机关，"
+            "例如：县委、县政府）。\n"
+            "共 1 处错误、1 处提醒。" + DONE
+        ),
+    ),
     "unknown 〔label〕 in a narrative cell": Case(
         lambda wb: wb["主要举措"].cell(row=3, column=3, value="共办理〔行政处罚案〕起。"),
         (
@@ -462,6 +498,40 @@ CASES: dict[str, Case] = {
             "提醒：主要举措!B3：小标题“（一）健全法治建设领导机制”自带编号，已去掉；编号由程序自动"
             "生成。\n"
             "已生成报告初稿：{out}（39 个标题，1 处提醒）"
+        ),
+        exit_code=0,
+    ),
+    "no 主送机关 (a report for publication)": Case(
+        _clear("基本信息", "主送机关"),
+        (
+            "提醒：基本信息!B6：没有填写“主送机关”。按 GB/T 9704-2012 7.3.2，报送的报告在标题下一行顶格写"
+            "主送机关（例如：县委、县政府）；本次初稿不写主送机关，适用于向社会公开的文本。报送上级时请填写。\n"
+            "已生成报告初稿：{out}（39 个标题，1 处提醒）"
+        ),
+        exit_code=0,
+    ),
+    "no 原因 entries": Case(
+        _no_causes,
+        (
+            "提醒：不足和原因!A3：没有类别为“原因”的条目。按规定，报告第二部分应写明存在的不足和原因；"
+            "本次初稿第二部分只写不足，不写原因分析。需要时请加一行类别为“原因”的条目。\n"
+            "已生成报告初稿：{out}（39 个标题，1 处提醒）"
+        ),
+        exit_code=0,
+    ),
+    "no 不足 entries": Case(
+        _delete_rows("不足和原因"),
+        (
+            "错误：不足和原因!A3：没有类别为“不足”的条目。报告第二部分须写明存在的不足，请至少填写一条。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "a new 分项 close to a listed one": Case(
+        lambda wb: wb["主要举措"].cell(row=3, column=1, value="党的领导工作"),
+        (
+            "提醒：主要举措!A3：所属分项“党的领导工作”不是列表中的分项，将作为新的分项另起一个二级标题。"
+            "是否指“党的领导”？如果是，请改为“党的领导”。\n"
+            "已生成报告初稿：{out}（40 个标题，1 处提醒）"
         ),
         exit_code=0,
     ),

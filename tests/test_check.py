@@ -7,13 +7,17 @@ import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from docx import Document
 from lxml import etree
 
 from generator.audit import audit
 from generator.cli import main
+from generator.pipeline import build
+from tests.conftest import WorkbookMaker, find_row
 from tests.pdf_layout import convert
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -111,6 +115,21 @@ def test_our_draft_passes(sample_docx: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "未发现不符合" in result.output
     assert audit(sample_docx) == []
+
+
+def test_a_draft_for_publication_without_an_addressee_passes(make_workbook: WorkbookMaker, tmp_path: Path) -> None:
+    """No 主送机关 (a report for publication, #14): the draft has no 主送 line, and check wants none."""
+
+    def no_addressee(wb: Any) -> None:
+        ws = wb["基本信息"]
+        ws.cell(row=find_row(ws, "主送机关"), column=2).value = None
+
+    out = tmp_path / "公开 文本.docx"
+    build(make_workbook(no_addressee), out)
+    texts = [p.text for p in Document(str(out)).paragraphs if p.text.strip()]
+    assert not any(t.endswith("：") for t in texts[:3]), texts[:3]
+    assert texts[1].startswith("2025年，在县委、县政府的正确领导下"), texts[1]  # the opening follows the title
+    assert audit(out) == []
 
 
 @pytest.mark.parametrize("name", list(BROKEN))

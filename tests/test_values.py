@@ -90,3 +90,10 @@ def test_wan_typed_where_the_unit_is_already_wan_yuan_is_refused(make_workbook: 
     result, _ = build(make_workbook(edit))
     assert result.exit_code == 1
     assert "罚没款金额：单位列已是“万元”，数值中不要再写“万”或“亿”（现在是“32万”）" in result.output
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan")])
+def test_an_infinite_float_is_left_for_validation_to_refuse(value: float) -> None:
+    """A float that is no number (a workbook written by a script) no longer raises OverflowError."""
+    number, approx = typed_number(value)
+    assert not number.is_finite() and approx == ""

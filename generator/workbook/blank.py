@@ -1,9 +1,13 @@
 """Write the blank input workbook that ``report-draft init`` hands to a clerk.
 
 A 说明 sheet, a 基本信息 sheet, one sheet per indicator area, the agency's own indicators, and one
-sheet per narrative item.  Every sheet opens with a banner that says what to fill, with an example;
-Excel's data validation gives dropdowns and rejects negative counts and rates over 100 where Excel
-can do it (the reader checks again, since validation can be pasted over).
+sheet per narrative item.  Every sheet opens with a banner that says what to fill, with an example
+from that sheet, and prints on A4 landscape, one page wide.
+
+Data validation never refuses what the reader accepts: figure and date cells carry no type rule
+(Excel and WPS would refuse "300余", "32万" or "2026.1.20"), only an input message listing the forms
+that are read; dropdowns stay where the reader accepts nothing else (类别, 是/否, 金额单位), and the
+所属分项 dropdown lets a new name through.  The reader checks every value itself.
 """
 
 from __future__ import annotations
@@ -23,9 +27,36 @@ _LOCKED_FILL = PatternFill("solid", fgColor="F2F2F2")
 _FONT = "等线"
 
 
+# Input messages: what the reader accepts in the cell (Excel shows at most 255 characters).
+COUNT_FORMS = (
+    "填阿拉伯数字，如 156。约数可写“300余”“1800多”“超过100”“约300”；大数可写“32万”“1.2亿”；"
+    "全角数字、千分位逗号也能识别。没有数据请留空，不要填 0。"
+)
+AMOUNT_FORMS = "填金额数字，单位在“单位”列（元或万元）。单位为“元”时可写“35.68万”“1.2亿”。没有数据请留空。"
+RATE_FORMS = "按百分数填写：98.5 表示 98.5%，也可写“98.5%”；全角数字也能识别。填 0 到 1 之间的小数时按百分之几十理解。"
+# 特色指标 reads plain numbers only (its 余/多/万 are #14 item 1)
+SPECIAL_FORMS = "填阿拉伯数字，如 320；全角数字、千分位逗号也能识别。没有数据请留空，不要填 0。"
+DATE_FORMS = "填日期，如 2026-01-20、2026年1月20日、2026.1.20、2026/1/20。"
+YEAR_FORMS = "四位年份，如 2025。"
+
+
 def _rule(kind: str, title: str, message: str, **criteria: str) -> DataValidation:
-    """An Excel validation rule that refuses a wrong entry with a Chinese message."""
+    """A dropdown that refuses anything else, with a Chinese message (the reader refuses it too)."""
     return DataValidation(type=kind, showErrorMessage=True, errorTitle=title, error=message, **criteria)
+
+
+def _prompt(title: str, message: str) -> DataValidation:
+    """No rule on the value, only an input message saying what is read (the reader checks the value)."""
+    return DataValidation(showErrorMessage=False, showInputMessage=True, promptTitle=title, prompt=message)
+
+
+def _print_setup(ws: Any) -> None:
+    """A4 landscape, one page wide and as many pages long as needed, the banner and header on each."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _apply(ws: Any, cells: str, rule: DataValidation) -> None:
@@ -57,11 +88,12 @@ def _readme(ws: Any) -> None:
         "法治政府建设年度报告 数据工作簿 填写说明",
         "",
         "1. 本工作簿由 report-draft init 生成，用 report-draft build 工作簿.xlsx -o 报告.docx 生成报告初稿。",
-        "2. 请不要删除或改名工作表，不要改动“编码”列和表头；行的顺序可以调整。",
+        "2. 请不要删除或改名工作表，不要改动表头和指标表中隐藏的“编码”列；行的顺序可以调整。",
         "3. “基本信息”表填写机关名称、报告年度、主送机关、成文日期等。",
         "4. 各指标表（行政执法、行政许可、信访、学法、合法性审查、复议诉讼、普法、政务公开、建议提案）："
         "“本年”填报告年度数字，“上年”填上一年度数字（用于同比）；只填阿拉伯数字，单位已在“单位”列写明；"
-        "没有的数据留空，报告中不写该项，不要填 0 代替空白。比率按百分数填写，例如 98.5 表示 98.5%。",
+        "没有的数据留空，报告中不写该项，不要填 0 代替空白。比率按百分数填写，例如 98.5 表示 98.5%。"
+        "约数写成“300余”“1800多”“超过100”，大数可写“32万”“1.2亿”，报告中照样写出。",
         "5. “特色指标”表填写本单位特有的指标，编码用英文字母、数字和下划线，模板按编码引用。",
         "6. 文字表对应报告的五个部分：主要举措（第一部分）、不足和原因（第二部分）、第一责任人（第三部分）、"
         "下年安排（第四部分）、其他事项（第五部分，可不填）。每行一项，小标题不要编号，程序自动编号。",
@@ -86,44 +118,35 @@ def _info(ws: Any, fields: tuple[cat.InfoField, ...], banner: str) -> None:
             _apply(ws, f"B{i}", _rule("list", field.label, f"请从列表中选择：{options}", formula1=f'"{options}"'))
         if field.key in ("date", "print_date"):
             ws.cell(row=i, column=2).number_format = "yyyy-mm-dd"
+            _apply(ws, f"B{i}", _prompt(field.label, DATE_FORMS))
         if field.key == "year":
-            _apply(
-                ws,
-                f"B{i}",
-                _rule(
-                    "whole",
-                    "报告年度",
-                    "请填写四位年份，例如 2025",
-                    operator="between",
-                    formula1="2000",
-                    formula2="2100",
-                ),
-            )
-        if field.key in ("date", "print_date"):
-            _apply(
-                ws,
-                f"B{i}",
-                _rule("date", field.label, "请填写日期，例如 2026-01-20", operator="greaterThan", formula1="36526"),
-            )
+            _apply(ws, f"B{i}", _prompt(field.label, YEAR_FORMS))
+
+
+def example_of(spec: cat.IndicatorSheet) -> cat.Indicator:
+    """The indicator the sheet's banner takes as its example: the sheet's first count with an example."""
+    return next(i for i in spec.indicators if i.kind is cat.Kind.COUNT and i.example)
 
 
 def _indicators(ws: Any, spec: cat.IndicatorSheet) -> None:
+    example = example_of(spec)
     _banner(
         ws,
         (
-            f"{spec.name}：在“本年”“上年”列填写数字，没有的数据留空（报告中不写该项）。不要改动“编码”列。"
-            "比率按百分数填写（98.5 表示 98.5%）。例：“行政处罚案件”本年填 156。"
+            f"{spec.name}：在“本年”“上年”列填写数字，没有的数据留空（报告中不写该项）。"
+            "比率按百分数填写（98.5 表示 98.5%）；约数写“300余”“超过100”，大数可写“32万”。"
+            f"例：“{example.label}”本年填 {example.example}。"
         ),
         len(cat.INDICATOR_COLUMNS),
     )
     _header(ws, cat.INDICATOR_COLUMNS, (22, 36, 14, 14, 10, 40))
-    counts = _rule("whole", "数量", "请填写 0 或正整数", operator="greaterThanOrEqual", formula1="0")
-    decimals = _rule("decimal", "数值", "请填写 0 或正数", operator="greaterThanOrEqual", formula1="0")
-    rates = _rule(
-        "decimal", "比率", "比率在 0 到 100 之间，98.5 表示 98.5%", operator="between", formula1="0", formula2="100"
-    )
+    ws.column_dimensions["A"].hidden = True  # the 编码 the reader finds rows by; the clerk reads 指标
+    counts = _prompt("数量", COUNT_FORMS)
+    decimals = _prompt("金额", AMOUNT_FORMS)
+    numbers = _prompt("数值", COUNT_FORMS)
+    rates = _prompt("比率", RATE_FORMS)
     units = _rule("list", "单位", "金额单位只能是 元 或 万元", formula1='"元,万元"')
-    for dv in (counts, decimals, rates, units):
+    for dv in (counts, decimals, numbers, rates, units):
         ws.add_data_validation(dv)
     for i, ind in enumerate(spec.indicators, start=3):
         ws.cell(row=i, column=1, value=ind.key).fill = _LOCKED_FILL
@@ -136,7 +159,7 @@ def _indicators(ws: Any, spec: cat.IndicatorSheet) -> None:
         target = {
             cat.Kind.COUNT: counts,
             cat.Kind.AMOUNT: decimals,
-            cat.Kind.NUMBER: decimals,
+            cat.Kind.NUMBER: numbers,
             cat.Kind.RATE: rates,
         }.get(ind.kind)
         if target is not None:
@@ -158,6 +181,7 @@ def _special(ws: Any) -> None:
         len(cat.SPECIAL_COLUMNS),
     )
     _header(ws, cat.SPECIAL_COLUMNS, (22, 36, 14, 14, 10, 16))
+    _apply(ws, "C3:D200", _prompt("数值", SPECIAL_FORMS))
     _section_list(ws, "F3:F200")
 
 
@@ -207,6 +231,8 @@ def blank_workbook() -> Workbook:
     _special(wb.create_sheet(cat.SPECIAL_SHEET))
     for spec in cat.NARRATIVE_SHEETS:
         _narrative(wb.create_sheet(spec.name), spec)
+    for ws in wb.worksheets:
+        _print_setup(ws)
     return wb
 
 

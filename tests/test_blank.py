@@ -1,0 +1,191 @@
+"""The blank workbook agrees with the reader: no validation refuses what is read, the 编码 hidden,
+each banner's example on its sheet, A4 landscape one page wide (#14 item 6)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from generator import catalogue as cat
+from generator.rates import rate_input
+from generator.values import parse_date, typed_number
+from generator.workbook.blank import write_blank
+from generator.workbook.reader import Cell
+
+# What the reader accepts, cell by cell (generator/values.py, generator/rates.py, generator/model.py)
+COUNTS = [156, "156", "１５６", "1,860", "300余", "1800多", "10多", "超过100", "约300", "近300", "逾300"]
+COUNTS += ["32万", "9427万", "1.2亿", "100万余", "0"]
+AMOUNTS = [321500, 356800.5, "321,500", "35.68万", "1.2亿"]
+NUMBERS = [40, 12.5, "40", "１２.５"]
+RATES = [98.5, 100, 0.973, "98.5", "98.5%", "９８.５％", "100"]
+SPECIAL = [320, 3.5, "320", "１，２３４", "1,234"]  # 特色指标: plain numbers only, for now
+DATES = [dt.date(2026, 1, 20), "2026-01-20", "2026年1月20日", "2026.1.20", "2026/1/20", "２０２６年１月２０日"]
+YEARS = [2025, "2025", "２０２５"]
+SECTIONS = [s.short for s in cat.SUBSECTIONS] + ["食品药品安全监管"]  # a new name may be typed
+TYPED_RULES = {"whole", "decimal", "date", "time", "textLength", "custom"}
+
+
+def _read_as_figure(form: Any, kind: cat.Kind) -> bool:
+    if kind is cat.Kind.RATE:
+        ind = cat.Indicator("r", "比率", kind, "%")
+        value, _ = rate_input(Cell(form, "表!C3"), ind, [])
+    else:
+        value, _ = typed_number(form)
+    return isinstance(value, (int, Decimal)) and not isinstance(value, bool)
+
+
+def test_the_forms_listed_here_are_read_by_the_reader() -> None:
+    """The lists are the reader's: each form reads as a number, a date or a year."""
+    for forms, kind in ((COUNTS, cat.Kind.COUNT), (AMOUNTS, cat.Kind.AMOUNT), (NUMBERS, cat.Kind.NUMBER)):
+        assert all(_read_as_figure(f, kind) for f in forms), forms
+    assert all(_read_as_figure(f, cat.Kind.RATE) for f in RATES)
+    assert all(parse_date(f) == dt.date(2026, 1, 20) for f in DATES)
+    from pydantic import TypeAdapter
+
+    from generator.model import CountValue, DecimalValue
+
+    assert all(TypeAdapter(DecimalValue).validate_python(f) is not None for f in SPECIAL)  # 特色指标's rule
+    assert all(TypeAdapter(CountValue).validate_python(f) == 2025 for f in YEARS)  # as 报告年度 reads it
+
+
+@pytest.fixture(scope="module")
+def blank(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    path: Path = tmp_path_factory.mktemp("空白 工作簿") / "空白.xlsx"
+    write_blank(path)
+    return load_workbook(path)
+
+
+def _forms(blank: Any) -> dict[tuple[str, str], tuple[list[Any], bool]]:
+    """Every cell the reader reads a value from that a clerk types into: the forms it accepts, and
+    whether it is a figure or date cell."""
+    out: dict[tuple[str, str], tuple[list[Any], bool]] = {}
+    for spec in cat.INDICATOR_SHEETS:
+        for i, ind in enumerate(spec.indicators, start=3):
+            forms = {cat.Kind.COUNT: COUNTS, cat.Kind.AMOUNT: AMOUNTS, cat.Kind.NUMBER: NUMBERS}.get(ind.kind, RATES)
+            if ind.kind is not cat.Kind.TEXT:
+                out[(spec.name, f"C{i}")] = out[(spec.name, f"D{i}")] = (forms, True)
+            out[(spec.name, f"E{i}")] = (list(cat.AMOUNT_UNITS) if ind.kind is cat.Kind.AMOUNT else [ind.unit], False)
+    for row in range(3, 501):
+        out[(cat.SPECIAL_SHEET, f"C{row}")] = out[(cat.SPECIAL_SHEET, f"D{row}")] = (SPECIAL, True)
+        out[(cat.SPECIAL_SHEET, f"F{row}")] = (SECTIONS, False)
+        out[(cat.MEASURES.name, f"A{row}")] = (SECTIONS, False)
+        out[(cat.SHORTCOMINGS.name, f"A{row}")] = (list(cat.SHORTCOMING_KINDS), False)
+    for sheet, fields in ((cat.INFO_SHEET, cat.INFO_FIELDS), (cat.DISPATCH_SHEET, cat.DISPATCH_FIELDS)):
+        for i, field in enumerate(fields, start=3):
+            if field.key in ("date", "print_date"):
+                out[(sheet, f"B{i}")] = (DATES, True)
+            elif field.key == "year":
+                out[(sheet, f"B{i}")] = (YEARS, True)
+            elif field.choices:
+                out[(sheet, f"B{i}")] = (list(field.choices), False)
+    return out
+
+
+def _cells(dv: DataValidation) -> Iterator[str]:
+    for rng in dv.sqref.ranges:
+        for row in rng.rows:
+            for r, c in row:
+                yield f"{_letter(c)}{r}"
+
+
+def _letter(col: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(col)
+
+
+def _passes(dv: DataValidation, form: Any) -> bool:
+    """Would Excel let ``form`` into a cell with this validation?  A rule without a stop alert lets
+    everything through; a list lets its options through; a typed rule refuses text."""
+    if dv.type is None or not dv.showErrorMessage or dv.errorStyle in ("warning", "information"):
+        return True
+    if dv.type == "list":
+        options = dv.formula1.strip('"').split(",")
+        return str(form) in options or (form == "" and dv.allow_blank)
+    return False  # whole, decimal, date …: a form typed as text ("300余", "2026.1.20") is refused
+
+
+def test_no_typed_rule_with_a_stop_alert_covers_a_figure_or_a_date(blank: Any) -> None:
+    forms = _forms(blank)
+    refusing = [
+        (ws.title, cell, dv.type)
+        for ws in blank.worksheets
+        for dv in ws.data_validations.dataValidation
+        if dv.type in TYPED_RULES and dv.showErrorMessage and dv.errorStyle in (None, "stop")
+        for cell in _cells(dv)
+        if forms.get((ws.title, cell), ([], False))[1]
+    ]
+    assert refusing == []
+
+
+def test_every_validated_cell_lets_through_every_form_the_reader_accepts(blank: Any) -> None:
+    forms = _forms(blank)
+    refused: list[tuple[str, str, Any]] = []
+    unknown: list[tuple[str, str]] = []
+    for ws in blank.worksheets:
+        for dv in ws.data_validations.dataValidation:
+            for cell in _cells(dv):
+                if (ws.title, cell) not in forms:
+                    unknown.append((ws.title, cell))
+                    continue
+                refused += [(ws.title, cell, f) for f in forms[(ws.title, cell)][0] if not _passes(dv, f)]
+    assert unknown == []  # a validation on a cell this test knows no forms for
+    assert refused == []
+
+
+def test_the_figure_cells_say_in_their_input_message_what_is_read(blank: Any) -> None:
+    ws = blank["行政执法"]
+    [dv] = [dv for dv in ws.data_validations.dataValidation if "C6" in set(_cells(dv))]
+    assert dv.showInputMessage and "300余" in dv.prompt and "32万" in dv.prompt
+    assert all(len(v.prompt or "") <= 255 for w in blank.worksheets for v in w.data_validations.dataValidation)
+
+
+def test_the_section_dropdowns_let_a_new_name_through(blank: Any) -> None:
+    for sheet in (cat.MEASURES.name, cat.SPECIAL_SHEET):
+        lists = [dv for dv in blank[sheet].data_validations.dataValidation if dv.type == "list"]
+        assert lists and all(not dv.showErrorMessage for dv in lists), sheet
+
+
+def test_the_code_column_is_hidden_on_the_indicator_sheets(blank: Any) -> None:
+    for spec in cat.INDICATOR_SHEETS:
+        ws = blank[spec.name]
+        assert ws.column_dimensions["A"].hidden, spec.name
+        assert ws["A2"].value == "编码" and ws["A3"].value == spec.indicators[0].key  # still there for the reader
+        assert not ws.column_dimensions["B"].hidden
+
+
+def test_every_sheet_prints_on_a4_landscape_one_page_wide(blank: Any) -> None:
+    for ws in blank.worksheets:
+        setup = ws.page_setup
+        assert (setup.orientation, int(setup.paperSize)) == ("landscape", 9), ws.title
+        assert (int(setup.fitToWidth), int(setup.fitToHeight)) == (1, 0), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+
+
+def test_each_banner_names_an_example_on_its_sheet(blank: Any) -> None:
+    for spec in cat.INDICATOR_SHEETS:
+        banner = blank[spec.name]["A1"].value
+        named = re.search(r"例：“([^”]+)”本年填 (\S+?)。", banner)
+        assert named, (spec.name, banner)
+        labels = {ind.label: ind.example for ind in spec.indicators}
+        assert labels.get(named[1]) == named[2], (spec.name, named.groups())
+    for ws in blank.worksheets[1:]:  # the others: a header of the sheet, or a value on it, in the example
+        example = ws["A1"].value.split("例", 1)[1]
+        headers = {str(c.value) for c in ws[2] if c.value}
+        values = {str(c.value) for row in ws.iter_rows(min_row=3) for c in row if c.value is not None}
+        values |= {
+            o
+            for dv in ws.data_validations.dataValidation
+            if dv.type == "list"
+            for o in dv.formula1.strip('"').split(",")
+        }
+        named = [h for h in headers if h in example] + [v for v in values if f"“{v}”" in example]
+        assert named, (ws.title, example)

@@ -27,7 +27,7 @@ from .docx_apparatus import (
     write_masthead,
     write_note,
 )
-from .docx_package import COMMENTS, FOOTER, Package, comments_part, footer_part, read_parts
+from .docx_package import COMMENTS, FOOTER, Package, comments_part, footer_part, read_parts, zip_parts
 from .fingerprint import fingerprint_part
 from .gbt9704 import Length
 from .ooxml import add_run, el, fonts, half_points, keep_with_next, paragraph, ppr, put, qn, text_width, twips
@@ -286,14 +286,15 @@ def _setup_section(doc: DocumentObject) -> None:
     section.header_distance = std.MARGIN_TOP
     section.footer_distance = std.FOOTER_DISTANCE
     section.gutter = Length(0)
-    sect_pr = section._sectPr
+    sect_pr = doc.element.body.find(qn("w:sectPr"))
     for old in sect_pr.findall(qn("w:docGrid")):
         sect_pr.remove(old)
     sect_pr.append(el("w:docGrid", type="lines", linePitch=twips(std.LINE_PITCH)))
     doc.settings.odd_and_even_pages_header_footer = True
-    _page_number_footer(section.footer.paragraphs[0]._p, odd=True)
+    section.footer.is_linked_to_previous = False  # both footers get a part of their own
     section.even_page_footer.is_linked_to_previous = False
-    _page_number_footer(section.even_page_footer.paragraphs[0]._p, odd=False)
+    _page_number_footer(section.footer.part.element.find(qn("w:p")), odd=True)
+    _page_number_footer(section.even_page_footer.part.element.find(qn("w:p")), odd=False)
 
 
 def _page_number_footer(p: Any, odd: bool, unless_blank_before: str | None = None) -> None:
@@ -434,10 +435,12 @@ def _font_table() -> bytes:
     return xml.encode("utf-8")
 
 
-def _install_font_table(doc: DocumentObject) -> None:
+def _font_table_name(doc: DocumentObject) -> str:
+    """The font table's part name in the package (``word/fontTable.xml`` in python-docx's template)."""
     for rel in doc.part.rels.values():
         if rel.reltype.endswith("/fontTable"):
-            rel.target_part._blob = _font_table()
+            return str(rel.target_part.partname).lstrip("/")
+    raise LookupError("python-docx's template has no font table")
 
 
 def _prune_styles(doc: DocumentObject) -> None:
@@ -502,7 +505,6 @@ def _make_skeleton() -> bytes:
 
     doc = Document()
     _drop_unneeded_parts(doc)
-    _install_font_table(doc)
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -512,7 +514,9 @@ def _make_skeleton() -> bytes:
     _setup_section(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    parts = read_parts(buffer.getvalue())
+    parts[_font_table_name(doc)] = _font_table()  # python-docx keeps the part's bytes to itself
+    return zip_parts(parts)
 
 
 def build_document(outline: Outline, info: DocumentInfo) -> Package:

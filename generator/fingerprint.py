@@ -95,14 +95,25 @@ def stamp(docx: bytes) -> bytes:
 
     parts = docx_parts(docx, bounded=False)
     *_, parts[_CUSTOM] = fingerprint_part(parts)
-    types, rels = parts["[Content_Types].xml"], parts["_rels/.rels"]
-    if _CUSTOM.encode() not in types:
-        override = f'<Override PartName="/{_CUSTOM}" ContentType="{_CT}"/></Types>'
-        parts["[Content_Types].xml"] = types.replace(b"</Types>", override.encode())
-    if _REL_TYPE.encode() not in rels:
-        rel = f'<Relationship Id="rIdGwFingerprint" Type="{_REL_TYPE}" Target="{_CUSTOM}"/></Relationships>'
-        parts["_rels/.rels"] = rels.replace(b"</Relationships>", rel.encode())
+    parts["[Content_Types].xml"] = _with_child(
+        parts["[Content_Types].xml"], "Override", {"PartName": f"/{_CUSTOM}", "ContentType": _CT}, "PartName"
+    )
+    parts["_rels/.rels"] = _with_child(
+        parts["_rels/.rels"], "Relationship", {"Id": "rIdGwFingerprint", "Type": _REL_TYPE, "Target": _CUSTOM}, "Type"
+    )
     return zip_parts(parts)
+
+
+def _with_child(xml: bytes, tag: str, attrs: dict[str, str], key: str) -> bytes:
+    """The package part ``xml`` (content types, relationships) with a ``tag`` child carrying
+    ``attrs``, unless one with the same ``key`` attribute is there already (parsed, not patched)."""
+    from lxml import etree
+
+    root = etree.fromstring(xml)
+    namespace = etree.QName(root).namespace
+    if not any(child.get(key) == attrs[key] for child in root):
+        etree.SubElement(root, f"{{{namespace}}}{tag}", attrs)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def read_stamp(source: Path | bytes) -> Stamp:

@@ -70,3 +70,28 @@ def test_validation_loads_neither_the_renderer_nor_the_outline() -> None:
     from generator.agencies import template_set, wording_names
 
     assert {"开头", "不足引语", "原因引语", "安排引语"} <= wording_names(template_set())
+
+
+# python-docx keeps its XML behind proxy objects; these are the private ways round them
+_PRIVATE_DOCX = re.compile(r"\._(?:sectPr|p|r|tbl|tc|element|blob|body|parent|document_part|part)\b")
+# a serialized part patched as bytes instead of parsed (b"…" or .encode() in a replace)
+_BYTES_PATCH = re.compile(r"\.replace\(\s*b[\"']|\.replace\([^)]*\.encode\(\)")
+
+
+def test_no_private_python_docx_attribute_and_no_bytes_patching_in_the_generator() -> None:
+    found = []
+    for path in _files():
+        if path.suffix != ".py":
+            continue
+        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if _PRIVATE_DOCX.search(line) or _BYTES_PATCH.search(line):
+                found.append(f"{path.relative_to(GENERATOR.parent)}:{lineno}: {line.strip()}")
+    assert found == []
+
+
+def test_the_private_attribute_pattern_finds_what_it_is_for() -> None:
+    for written in ("section._sectPr", "p._p.append(x)", "rel.target_part._blob = b''", "cell._tc"):
+        assert _PRIVATE_DOCX.search(written), written
+    for written in ('types.replace(b"</Types>", x)', 'rels.replace(b"</R>", rel.encode())'):
+        assert _BYTES_PATCH.search(written), written
+    assert not _PRIVATE_DOCX.search("self._parts") and not _PRIVATE_DOCX.search("self._part_names")

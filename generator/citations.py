@@ -240,7 +240,7 @@ def _form(f: Cited, form: str, cited: str, after: str, say: Say, find: Find) -> 
         if total == 0:
             say(f"“{cited}”：{whole.label}的本年数值为0（{whole.value_cell}），无法计算占比。")
             return None
-        scale = (WAN if f.unit == "万元" else 1) / (WAN if whole.unit == "万元" else 1)
+        scale = (WAN if f.unit == "万元" else Decimal(1)) / (WAN if whole.unit == "万元" else Decimal(1))
         ratio = (part * scale / total * 100).quantize(Decimal("0.1"))
         shown = f"占{whole.label}的{plain(ratio)}%"
         other = Operand(whole.label, whole.value_cell, _held(whole.value))

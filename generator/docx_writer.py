@@ -97,8 +97,13 @@ class _Annotator:
             ref.append(props)
             ref.append(el("w:commentReference", id=str(cid)))
             r.getnext().addnext(ref)
-            notes.append((cid, COMMENT_AUTHOR, "报告", f"{source.cell} {source.label} {source.value}", when))
+            notes.append((cid, COMMENT_AUTHOR, "报告", _note(source), when))
         self.package.add_part("word/comments.xml", COMMENTS, comments_part(notes))
+
+
+def _note(source: Source) -> str:
+    """A comment's text: 行政执法!C6 行政处罚案件 168, and each further cell of a worked-out figure."""
+    return "；".join(f"{c.cell} {c.label} {c.value}" for c in source.cells())
 
 
 @dataclass(frozen=True)

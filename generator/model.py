@@ -621,7 +621,7 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
         i.label for spec in cat.INDICATOR_SHEETS if spec.key not in raw.indicators for i in spec.indicators
     )
     every = [*(f for sheet in figures.values() for f in sheet.values()), *special]
-    cite = Citer({f.label: (f.kind, f.unit, f.value, f.value_cell, f.approx) for f in every}, unread)
+    cite = Citer(every, problems, unread)  # two figures with one label are an error here
 
     def items(spec: cat.NarrativeSheet) -> list[Item]:
         return _items(spec, narratives[spec.key], problems, cite, sections) if spec.key in narratives else []

@@ -130,7 +130,8 @@ def sources_csv(outline: Outline) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(SOURCES_HEADER)
     for s in outline.sources:
-        writer.writerow((s.label, s.shown, s.cell, s.value))
+        for cell in s.cells():  # a worked-out figure (同比, 占) has a row for each cell it depends on
+            writer.writerow((cell.label, s.shown, cell.cell, cell.value))
     return buffer.getvalue().encode("utf-8-sig")
 
 

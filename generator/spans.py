@@ -13,13 +13,27 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class Operand:
+    """A further cell a figure is worked out from: last year's value of a 同比, the whole of a share."""
+
+    label: str
+    cell: str  # 工作表!单元格
+    value: str
+
+
+@dataclass(frozen=True)
 class Source:
-    """A figure as the draft prints it and the workbook cell it comes from."""
+    """A figure as the draft prints it and the workbook cell(s) it comes from."""
 
     label: str
     shown: str
     cell: str  # 工作表!单元格
     value: str  # the value as the cell holds it (for the reviewer who checks numbers)
+    also: tuple[Operand, ...] = ()  # the other cells a worked-out figure (同比, 增减, 占) depends on
+
+    def cells(self) -> list[Operand]:
+        """Every cell the figure depends on, its own first."""
+        return [Operand(self.label, self.cell, self.value), *self.also]
 
 
 @dataclass(frozen=True)

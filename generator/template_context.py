@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import TemplateError
 
 from . import catalogue as cat
-from .citations import cited_number
+from .citations import cited_number, is_rate, with_unit
 from .model import Figure, Item, Report
 from .numbers import change_clause, chinese_date, plain
 from .outline import chinese_numeral
@@ -79,7 +79,7 @@ class FigureView:
             or self._f.prev_approx
         ):
             return ""
-        return change_clause(Decimal(v), Decimal(p), self._f.kind is cat.Kind.RATE)
+        return change_clause(Decimal(v), Decimal(p), is_rate(self._f.kind, self._f.unit))
 
     def _format(self, value: Any, prev: bool = False) -> str:
         if value is None:
@@ -88,10 +88,8 @@ class FigureView:
         return cited_number(self._f.kind, self._f.unit, value, approx)
 
     def __str__(self) -> str:
-        text = self._format(self._f.value)
-        if self._f.kind in (cat.Kind.COUNT, cat.Kind.NUMBER):
-            text += self._f.unit
-        return self._data(self._record(text))
+        self._format(self._f.value)  # an empty figure is refused
+        return self._data(self._record(with_unit(self._f.kind, self._f.unit, self._f.value, self._f.approx)))
 
 
 class SheetView:

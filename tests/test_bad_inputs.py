@@ -37,6 +37,29 @@ def _figure(sheet: str, key: str, value: Any, column: int = 3) -> Callable[[Any]
     return edit
 
 
+def _cite(text: str, figure: tuple[str, str, int, Any] | None = None) -> Callable[[Any], None]:
+    """The first measure's text set to ``text``; ``figure`` (sheet, 编码, column, value) changed too."""
+
+    def edit(wb: Any) -> None:
+        wb["主要举措"].cell(row=3, column=3).value = text
+        if figure is not None:
+            sheet, key, column, value = figure
+            ws = wb[sheet]
+            ws.cell(row=find_row(ws, key), column=column).value = value
+
+    return edit
+
+
+def _own_row(values: tuple[Any, ...], row: int = 5) -> Callable[[Any], None]:
+    """One more 特色指标 row (编码, 指标, 本年, 上年, 单位, 所属分项) below the sample's two."""
+
+    def edit(wb: Any) -> None:
+        for column, value in enumerate(values, start=1):
+            wb["特色指标"].cell(row=row, column=column).value = value
+
+    return edit
+
+
 def _info(label: str, value: Any) -> Callable[[Any], None]:
     return _figure("基本信息", label, value, column=2)
 
@@ -322,6 +345,86 @@ CASES: dict[str, Case] = {
             "诉讼案件、行政复议案件）。\n"
             "共 1 处错误、0 处提醒。" + DONE
         ),
+    ),
+    "two figures with one label": Case(
+        _own_row(("own_letters", "来信", 120, None, "件", "化解矛盾")),
+        (
+            "错误：特色指标!C5：指标名称“来信”重复：信访!C4和特色指标!C5是两个指标。引用〔来信〕时无法区分，"
+            "请把其中一个改为不同的名称。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "citing a figure left empty": Case(
+        _cite("配备〔执法记录仪等执法装备〕。", ("行政执法", "equipment", 3, None)),
+        (
+            "错误：主要举措!C3：引用了指标“〔执法记录仪等执法装备〕”，但它在指标表中没有填写本年数值（行政执法!C14）。"
+            "请补填或改写这句话。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "〔label｜同比〕 with last year empty": Case(
+        _cite("网上信访〔网上信访|同比〕。"),
+        (
+            "错误：主要举措!C3：引用了“〔网上信访|同比〕”，但信访!D7（网上信访的上年数值）是空的。请在该单元格填写"
+            "上年数值，或改写这句话。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "〔label｜同比〕 over a zero": Case(
+        _cite("网上信访〔网上信访|同比〕。", ("信访", "online", 4, 0)),
+        (
+            "错误：主要举措!C3：“〔网上信访|同比〕”：上年数值为0（信访!D7），无法计算增长百分比。可改用〔网上信访|增减〕。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "〔label｜增减〕 of an approximate figure": Case(
+        _cite("比上年〔行政处罚案件｜增减〕。", ("行政执法", "penalty_cases", 3, "160余")),
+        (
+            "错误：主要举措!C3：引用了“〔行政处罚案件｜增减〕”，但行政执法!C6的“160余”不是确切的数，无法计算。"
+            "请填写确切数值，或改写这句话。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "unknown citation form": Case(
+        _cite("〔行政处罚案件|环比〕。"),
+        (
+            "错误：主要举措!C3：“〔行政处罚案件|环比〕”的写法无法识别：竖线后可写 上年、同比、增减，或“占”加另一个"
+            "指标的名称（例如〔来信|占受理信访事项合计〕）。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "share of a rate": Case(
+        _cite("〔群众满意度|占受理信访事项合计〕。"),
+        (
+            "错误：主要举措!C3：“〔群众满意度|占受理信访事项合计〕”：百分比不能再算占比，“占”只用于数量和金额。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "share of a zero": Case(
+        _cite("〔来信|占不予公开〕。"),
+        (
+            "错误：主要举措!C3：“〔来信|占不予公开〕”：不予公开的本年数值为0（政务公开!C7），无法计算占比。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "plain digits equal to a figure": Case(
+        _cite("全年办理行政处罚案件168起。"),
+        (
+            "提醒：主要举措!C3：文字中的“168”与指标“行政处罚案件”（行政执法!C6）的本年数相同，但不会随数据更新，"
+            "可改为〔行政处罚案件〕。\n"
+            "已生成报告初稿：{out}（39 个标题，1 处提醒）"
+        ),
+        exit_code=0,
+    ),
+    "plain digits equal to several figures": Case(
+        _cite("按时办结率100%。"),
+        (
+            "提醒：主要举措!C3：文字中的“100%”与指标““双随机、一公开”抽查任务完成率”（行政执法!C5）、“按时办结率”"
+            "（行政许可!C6）、“按期办结率”（信访!C12）等的本年数相同，但不会随数据更新；指的是哪一个就改为引用它，"
+            "例如〔“双随机、一公开”抽查任务完成率〕。\n"
+            "已生成报告初稿：{out}（39 个标题，1 处提醒）"
+        ),
+        exit_code=0,
     ),
     "formula never calculated": Case(
         _formula_without_result,

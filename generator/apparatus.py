@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from . import catalogue as cat
 from .model import Figure, Report
-from .numbers import WAN, YI, change_clause, chinese_date, plain
+from .numbers import WAN, YI, change_clause, chinese_date, plain, scaled
 from .outline import (
     Attachment,
     AttachmentNote,
@@ -44,11 +44,12 @@ def _row_unit(f: Figure) -> tuple[str, Decimal]:
     return unit, size / per
 
 
-def _bare(value: object, divisor: Decimal, approx: str) -> str:
-    """A figure without its unit (the 单位 column carries it), its approximation kept: 约300, 300余."""
+def _bare(value: object, divisor: Decimal, approx: str, scale: str = "") -> str:
+    """A figure without its unit (the 单位 column carries it), its approximation and 万 kept: 约300,
+    300余, 100万余."""
     if not isinstance(value, (int, Decimal)):
         return str(value)
-    text = plain(value) if divisor == 1 else plain(Decimal(value) / divisor)
+    text = scaled(value, scale) if divisor == 1 else plain(Decimal(value) / divisor)
     return approx + text if approx in APPROX_PREFIXES else text + approx
 
 
@@ -62,19 +63,19 @@ def _figure_cells(f: Figure) -> list[Spans]:
         change = change_clause(Decimal(f.value), Decimal(f.prev), f.kind is cat.Kind.RATE)
         change = _SAME.get(change, change.replace("同比", "").replace("较上年", ""))
 
-    def figure(value: object, cell: str, label: str, approx: str) -> Spans:
+    def figure(value: object, cell: str, label: str, approx: str, scale: str) -> Spans:
         """A figure of the table, with its cell (for --annotate and --sources)."""
         if value is None:
             return spans("—")
-        shown = _bare(value, divisor, approx)
+        shown = _bare(value, divisor, approx, scale if f.kind is not cat.Kind.AMOUNT else "")
         held = plain(value) if isinstance(value, (int, Decimal)) else str(value)
         return (FigureRef(shown, Source(label, shown, cell, held)),)
 
     return [
         spans(f.label),
         spans(unit),
-        figure(f.value, f.value_cell, f.label, f.approx),
-        figure(f.prev, f.prev_cell, f"{f.label}（上年）", f.prev_approx),
+        figure(f.value, f.value_cell, f.label, f.approx, f.scale),
+        figure(f.prev, f.prev_cell, f"{f.label}（上年）", f.prev_approx, f.prev_scale),
         spans(change or "—"),
     ]
 

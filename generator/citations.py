@@ -29,7 +29,7 @@ from typing import Protocol
 from . import catalogue as cat
 from .errors import Problem, Severity
 from .loose_figures import loose_figures
-from .numbers import change_clause, money, plain
+from .numbers import change_clause, money, plain, scaled
 from .spans import FigureRef, Operand, Source, Span, Spans, spans
 from .values import APPROX_PREFIXES
 
@@ -62,6 +62,10 @@ class Cited(Protocol):
     def approx(self) -> str: ...
     @property
     def prev_approx(self) -> str: ...
+    @property
+    def scale(self) -> str: ...  # the 万 or 亿 this year's figure was typed with, if any
+    @property
+    def prev_scale(self) -> str: ...
 
 
 Say = Callable[[str], None]
@@ -85,8 +89,9 @@ def large(value: Decimal | int) -> str:
     return plain(v)
 
 
-def number_and_unit(kind: cat.Kind, unit: str, value: object, approx: str = "") -> tuple[str, str]:
-    """The figure as the report writes it, split before its unit: ("300余", "份"), ("32万余", "元")."""
+def number_and_unit(kind: cat.Kind, unit: str, value: object, approx: str = "", scale: str = "") -> tuple[str, str]:
+    """The figure as the report writes it, split before its unit: ("300余", "份"), ("32万余", "元");
+    a count typed with 万 or 亿 (``scale``) keeps it: ("100万余", "人次")."""
     if not isinstance(value, (int, Decimal)):
         return str(value), ""
     if is_rate(kind, unit):
@@ -95,9 +100,11 @@ def number_and_unit(kind: cat.Kind, unit: str, value: object, approx: str = "") 
         yuan = Decimal(value) * (YI if unit == "亿元" else 1)
         number, unit = money(yuan, "元" if unit == "亿元" else unit)[:-1], "元"
     else:
-        number = large(value)
+        number = scaled(value, scale) if scale else large(value)
     if approx in APPROX_PREFIXES:
         return approx + number, unit
+    if unit == "%" and approx:  # 95%以上, not 95以上%
+        return number, unit + approx
     return number + approx, unit
 
 
@@ -133,18 +140,11 @@ class Citer:
     """Replaces 〔label〕 in narrative text; reports unknown labels, empty cells and unusable forms."""
 
     def __init__(self, figures: list[Cited], problems: list[Problem], unread: frozenset[str] = frozenset()) -> None:
+        # two figures with one label are an error of the figures' validation (own_figures.check_labels);
+        # here the first keeps the label, so a citation of it reads one figure
         self.figures: dict[str, Cited] = {}
         for f in figures:
-            first = self.figures.setdefault(f.label, f)
-            if first is not f:
-                problems.append(
-                    Problem(
-                        Severity.ERROR,
-                        f.value_cell,
-                        f"指标名称“{f.label}”重复：{first.value_cell}和{f.value_cell}是两个指标。"
-                        f"引用〔{f.label}〕时无法区分，请把其中一个改为不同的名称。",
-                    )
-                )
+            self.figures.setdefault(f.label, f)
         self.unread = unread  # labels on sheets that could not be read: already reported there
 
     def _find(self, label: str, cited: str, where: str, problems: list[Problem]) -> Cited | None:
@@ -204,14 +204,14 @@ def _form(f: Cited, form: str, cited: str, after: str, say: Say, find: Find) -> 
     """The span a citation form prints, or None after reporting why it cannot."""
     this = Operand(f.label, f.value_cell, _held(f.value))
     if form == "":
-        number, unit = number_and_unit(f.kind, f.unit, f.value, f.approx)
+        number, unit = number_and_unit(f.kind, f.unit, f.value, f.approx, f.scale)
         shown = number if _unit_follows(after, f.kind, unit) else number + unit
         return FigureRef(shown, Source(f.label, shown, f.value_cell, this.value))
     if form in ("上年", "上年数"):
         if f.prev is None:
             _exact(f, "上年", cited, say)  # reports the empty cell
             return None
-        number, unit = number_and_unit(f.kind, f.unit, f.prev, f.prev_approx)
+        number, unit = number_and_unit(f.kind, f.unit, f.prev, f.prev_approx, f.prev_scale)
         shown = number if _unit_follows(after, f.kind, unit) else number + unit
         return FigureRef(shown, Source(f.label, shown, f.prev_cell, _held(f.prev)))
     if form in ("同比", "增减"):

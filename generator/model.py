@@ -26,7 +26,7 @@ from .profile import Profile, SectionSpec
 from .rates import rate_input
 from .sections import SectionNames
 from .spans import Spans
-from .values import as_text, clean_text, parse_date, typed_number
+from .values import as_text, clean_text, parse_date, typed_number, typed_scale
 from .workbook.reader import Cell, RawIndicator, RawWorkbook
 
 
@@ -77,6 +77,11 @@ class Figure(BaseModel):
     section: str | None = None  # 特色指标: the subsection key or name it belongs to
     approx: str = ""  # "余", "多" (after the number) or "超过", "约", "近", "逾" (before it): typed as approximate
     prev_approx: str = ""
+    scale: str = ""  # "万" or "亿" as typed ("100万余"): the figure prints as typed
+    prev_scale: str = ""
+    catalogue_label: str = ""  # a built-in row the clerk relabelled: the catalogue's label
+    label_cell: str = ""  # 特色指标: the 指标 cell
+    section_cell: str = ""  # 特色指标: the 所属分项 cell
 
 
 class Item(BaseModel):
@@ -170,7 +175,7 @@ def _cell_input(cell: Cell, ind: cat.Indicator, unit: str, problems: list[Proble
         return clean_text(value) or None, ""
     if kind is cat.Kind.RATE:
         return rate_input(cell, ind, problems)
-    units = (ind.unit, "元", "万元") if kind is cat.Kind.AMOUNT else (ind.unit,)
+    units = (ind.unit, "元", "万元") if kind is cat.Kind.AMOUNT else (ind.unit, unit)
     if kind is cat.Kind.AMOUNT and unit == "万元" and isinstance(value, str) and ("万" in value or "亿" in value):
         problems.append(
             Problem(
@@ -218,16 +223,19 @@ def _validate_sheet(
     for ind in spec.indicators:
         raw = raws.get(ind.key)
         pair = parsed.get(ind.key) or {}
-        unit = ind.unit
-        if raw is not None and ind.kind is cat.Kind.AMOUNT:
+        unit = ind.unit  # a rate stays in %; a count or money in the unit the clerk typed
+        if raw is not None and ind.kind in (cat.Kind.COUNT, cat.Kind.NUMBER, cat.Kind.AMOUNT):
             unit = clean_text(raw.unit.value) or ind.unit
-            if unit not in cat.AMOUNT_UNITS:
+            if ind.kind is cat.Kind.AMOUNT and unit not in cat.AMOUNT_UNITS:
                 problems.append(
                     Problem(Severity.ERROR, raw.unit.ref, f"{ind.label}：单位只能是“元”或“万元”，现在是“{unit}”。")
                 )
+        label = (clean_text(raw.label) if raw is not None else "") or ind.label  # the clerk's words
+        scaled = ind.kind in (cat.Kind.COUNT, cat.Kind.NUMBER) and raw is not None
         out[ind.key] = Figure(
             key=ind.key,
-            label=ind.label,
+            label=label,
+            catalogue_label=ind.label if label != ind.label else "",
             kind=ind.kind,
             unit=unit,
             value=pair.get("value"),
@@ -236,6 +244,8 @@ def _validate_sheet(
             prev_cell=raw.prev.ref if raw else "",
             approx=approx.get((ind.key, "value"), "") if pair.get("value") is not None else "",
             prev_approx=approx.get((ind.key, "prev"), "") if pair.get("prev") is not None else "",
+            scale=typed_scale(raw.value.value) if scaled and pair.get("value") is not None else "",  # type: ignore[union-attr]
+            prev_scale=typed_scale(raw.prev.value) if scaled and pair.get("prev") is not None else "",  # type: ignore[union-attr]
         )
     return out
 
@@ -310,56 +320,6 @@ def _check_rules(figures: dict[str, dict[str, Figure]], problems: list[Problem])
                         f"{part.label}（{part.value}）不能大于{whole.label}（{whole.value}，{whole.value_cell}）。请核对。",
                     )
                 )
-
-
-class _SpecialPair(BaseModel):
-    value: DecimalValue = None
-    prev: DecimalValue = None
-
-
-_SPECIAL_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-def _validate_special(raws: list[RawIndicator], problems: list[Problem], sections: SectionNames) -> list[Figure]:
-    out: list[Figure] = []
-    seen: set[str] = set()
-    for raw in raws:
-        if not _SPECIAL_KEY.match(raw.key):
-            problems.append(
-                Problem(
-                    Severity.ERROR,
-                    raw.key_ref,
-                    f"编码“{raw.key}”只能用英文字母、数字和下划线，且不以数字开头（模板按编码引用指标）。",
-                )
-            )
-            continue
-        if raw.key in seen:
-            problems.append(Problem(Severity.ERROR, raw.key_ref, f"编码“{raw.key}”重复。"))
-            continue
-        seen.add(raw.key)
-        try:
-            parsed = _SpecialPair.model_validate({"value": raw.value.value, "prev": raw.prev.value})
-        except ValidationError as exc:
-            for error in exc.errors():
-                cell = raw.value if error["loc"][0] == "value" else raw.prev
-                message = _message(error, cat.Kind.NUMBER, _as_typed(cell))
-                problems.append(Problem(Severity.ERROR, cell.ref, f"{raw.label}：{message}"))
-            continue
-        section = clean_text(raw.section.value) if raw.section else ""
-        out.append(
-            Figure(
-                key=raw.key,
-                label=raw.label or raw.key,
-                kind=cat.Kind.NUMBER,
-                unit=clean_text(raw.unit.value),
-                value=parsed.value,
-                prev=parsed.prev,
-                value_cell=raw.value.ref,
-                prev_cell=raw.prev.ref,
-                section=sections(section, raw.section.ref, problems) if section and raw.section else None,
-            )
-        )
-    return out
 
 
 # -- basic information ----------------------------------------------------------------------------
@@ -600,6 +560,8 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
 
     ``profile`` is the agency's 机关资料: it fills names the workbook leaves empty, hides indicators,
     orders item 一's subsections and gives the wording of recurring phrases."""
+    from . import own_figures as own  # it builds on this module's figure types
+
     profile = profile or Profile()
     problems = [*raw.problems, *error_values.check(raw)]
     info = _info(raw, problems, profile)
@@ -615,7 +577,8 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
         sheet, key = hidden.split(".", 1)
         figures[sheet][key] = figures[sheet][key].model_copy(update={"value": None, "prev": None})
     sections = SectionNames(spec.name for spec in profile.sections)
-    special = _validate_special(raw.special, problems, sections)
+    special = own.validate_own(raw.special, problems, sections)
+    own.check_labels([*own.builtin_labels(raw.indicators), *((f.label, f.label_cell) for f in special)], problems)
     narratives = raw.narratives
     unread = frozenset(
         i.label for spec in cat.INDICATOR_SHEETS if spec.key not in raw.indicators for i in spec.indicators
@@ -630,6 +593,7 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
     shortcomings, causes = (
         _shortcomings(narratives["shortcomings"], problems, cite) if "shortcomings" in narratives else ([], [])
     )
+    own.check_placement(special, measures, own.cited_labels(narratives), problems)
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     agency = info["agency"]

@@ -22,6 +22,13 @@ def plain(value: Decimal | int) -> str:
     return text
 
 
+def scaled(value: Decimal | int, scale: str) -> str:
+    """A number in the 万 or 亿 it was typed with: 1000000 typed as 100万 → "100万"."""
+    if scale not in ("万", "亿"):
+        return plain(value)
+    return plain(Decimal(value) / (WAN if scale == "万" else YI)) + scale
+
+
 def money(value: Decimal, unit: str) -> str:
     """Money with its unit, switching to 万元/亿元 where the amount is large (GB/T 15835 5.3)."""
     yuan = value * WAN if unit == "万元" else value

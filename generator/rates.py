@@ -13,7 +13,7 @@ from typing import Any
 from . import catalogue as cat
 from .errors import Problem, Severity
 from .numbers import plain
-from .values import typed_number
+from .values import APPROX_SUFFIXES, typed_number
 from .workbook.reader import Cell
 
 
@@ -33,8 +33,9 @@ def rate_input(cell: Cell, ind: cat.Indicator, problems: list[Problem]) -> tuple
         typed = str(value)
     elif isinstance(value, str):
         typed = unicodedata.normalize("NFKC", value).strip()
-        if typed.endswith("%"):  # typed as a percentage: the number is the share of 100
-            return typed_number(typed[:-1])
+        number, sign, after = typed.rpartition("%")
+        if sign and (not after or after in APPROX_SUFFIXES):  # typed as a percentage: 97.3%, 95%以上
+            return typed_number(number + after)
     else:
         return typed_number(value)
     number, approx = (Decimal(value), "") if isinstance(value, int) else typed_number(value)

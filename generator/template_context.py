@@ -15,12 +15,13 @@ from typing import Any
 from jinja2 import TemplateError
 
 from . import catalogue as cat
-from .citations import cited_number, is_rate, with_unit
+from .citations import cited_number, is_rate
 from .model import Figure, Item, Report
-from .numbers import change_clause, chinese_date, plain
+from .numbers import change_clause, chinese_date, plain, scaled
 from .outline import chinese_numeral
 from .spans import Source
 from .tokens import Tokens
+from .values import APPROX_PREFIXES
 
 
 class EmptyFigure(Exception):
@@ -85,11 +86,22 @@ class FigureView:
         if value is None:
             raise EmptyFigure(self._f.label)
         approx = self._f.prev_approx if prev else self._f.approx
+        scale = self._f.prev_scale if prev else self._f.scale
+        if scale and isinstance(value, (int, Decimal)) and self._f.kind in (cat.Kind.COUNT, cat.Kind.NUMBER):
+            text = scaled(value, scale)  # as typed: 100万余, not 1000000余
+            return approx + text if approx in APPROX_PREFIXES else text + approx
         return cited_number(self._f.kind, self._f.unit, value, approx)
 
+    def _shown(self) -> str:
+        """This year's figure with its unit, as the draft prints it: 300余份, 100万余人次, 10件以上."""
+        text = self._format(self._f.value)
+        if self._f.kind in (cat.Kind.COUNT, cat.Kind.NUMBER):
+            more = "以上" if self._f.approx == "以上" else ""
+            text = text.removesuffix(more) + self._f.unit + more
+        return text
+
     def __str__(self) -> str:
-        self._format(self._f.value)  # an empty figure is refused
-        return self._data(self._record(with_unit(self._f.kind, self._f.unit, self._f.value, self._f.approx)))
+        return self._data(self._record(self._shown()))
 
 
 class SheetView:
@@ -123,6 +135,10 @@ def phrase(figure: FigureView, pattern: str, zero: str | None = None) -> str:
     """
     if not figure:
         return ""
+    if figure._f.catalogue_label:  # relabelled by the clerk: the clerk's words, not the template's
+        lead = "全年" if pattern.startswith("全年") else ""
+        pattern = lead + figure.label + "{}" + ("{同比}" if "{同比}" in pattern else "")
+        zero = None if zero else zero  # the template's words for a zero are about its own label
     if zero is not None and figure.is_zero:
         return figure._record(zero)
     yoy = figure.yoy
@@ -201,7 +217,7 @@ def template_context(report: Report, tokens: Tokens) -> dict[str, Any]:
         """The agency's own figures filed under a subsection, as "label number unit" clauses."""
         section = tokens.without_data(section)
         return [
-            data(f"{f.label}{FigureView(f, tokens)._record(FigureView(f)._format(f.value) + f.unit)}")
+            data(f"{f.label}{FigureView(f, tokens)._record(FigureView(f)._shown())}")
             for f in report.special
             if f.section == section and f.value is not None
         ]

@@ -54,10 +54,10 @@ def parse_date(value: Any) -> dt.date | None:
 
 # -- numbers as people type them -------------------------------------------------------------------
 APPROX_PREFIXES = ("超过", "约", "近", "逾")
-APPROX_SUFFIXES = ("余", "多")
+APPROX_SUFFIXES = ("余", "多", "以上")
 _MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 _TYPED = re.compile(
-    r"^(?P<pre>超过|约|近|逾)?(?P<num>[-+]?(?:\d+(?:\.\d*)?|\.\d+))(?P<mul1>万|亿)?(?P<suf>余|多)?(?P<mul2>万|亿)?(?P<unit>\D*)$"
+    r"^(?P<pre>超过|约|近|逾)?(?P<num>[-+]?(?:\d+(?:\.\d*)?|\.\d+))(?P<mul1>万|亿)?(?P<suf>余|多|以上)?(?P<mul2>万|亿)?(?P<unit>\D*)$"
 )
 
 
@@ -91,6 +91,15 @@ def typed_number(value: Any, units: tuple[str, ...] = ()) -> tuple[Any, str]:
         exact.prec = 100
         number = Decimal(m["num"]) * _MULTIPLIERS.get(m["mul1"] or m["mul2"] or "", 1)
     return _whole(number), (m["pre"] or m["suf"] or "")
+
+
+def typed_scale(value: Any) -> str:
+    """The 万 or 亿 a number was typed with ("100万余" → "万"), so that it prints as typed; "" for none."""
+    if not isinstance(value, str):
+        return ""
+    text = unicodedata.normalize("NFKC", value).strip().replace(",", "").replace(" ", "").replace("，", "")
+    m = _TYPED.match(text)
+    return (m["mul1"] or m["mul2"] or "") if m and not (m["mul1"] and m["mul2"]) else ""
 
 
 def _whole(number: Decimal) -> Decimal:

@@ -135,6 +135,17 @@ def _unknown_keys(wb: Any) -> None:
         ws.append([f"my_key_{n}", "本局自定", 1, 2])
 
 
+def _own(*cells: Any, row: int = 5) -> Callable[[Any], None]:
+    """A 特色指标 row: 编码, 指标, 本年, 上年, 单位, 所属分项 (None for a blank cell)."""
+
+    def edit(wb: Any) -> None:
+        ws = wb["特色指标"]
+        for col, value in enumerate(cells, start=1):
+            ws.cell(row=row, column=col).value = value
+
+    return edit
+
+
 def _raw(path: Path, content: bytes) -> None:
     path.write_bytes(content)
 
@@ -343,14 +354,6 @@ CASES: dict[str, Case] = {
         (
             "错误：主要举措!C3：引用的指标“〔行政处罚案〕”不存在（最接近的指标：行政处罚案件、行政"
             "诉讼案件、行政复议案件）。\n"
-            "共 1 处错误、0 处提醒。" + DONE
-        ),
-    ),
-    "two figures with one label": Case(
-        _own_row(("own_letters", "来信", 120, None, "件", "化解矛盾")),
-        (
-            "错误：特色指标!C5：指标名称“来信”重复：信访!C4和特色指标!C5是两个指标。引用〔来信〕时无法区分，"
-            "请把其中一个改为不同的名称。\n"
             "共 1 处错误、0 处提醒。" + DONE
         ),
     ),
@@ -646,6 +649,68 @@ CASES: dict[str, Case] = {
             "已生成报告初稿：{out}（39 个标题，1 处提醒）"
         ),
         exit_code=0,
+    ),
+    "a 特色指标 without 所属分项, cited nowhere": Case(
+        _own(None, "家庭医生签约", 1200, None, "人", None),
+        (
+            "提醒：特色指标!F5：特色指标“家庭医生签约”没有填写所属分项，也没有叙述引用它，报告中不会出现。"
+            "请选择所属分项，或在叙述中写〔家庭医生签约〕引用它。\n"
+            "已生成报告初稿：{out}（39 个标题，1 处提醒）"
+        ),
+        exit_code=0,
+    ),
+    "a 特色指标 in a 分项 with no measures": Case(
+        _own(None, "家庭医生签约", 1200, None, "人", "医疗服务"),
+        (
+            "提醒：特色指标!F5：所属分项“医疗服务”在“主要举措”表中没有举措，报告中没有这一分项，特色指标“家庭医生签约”"
+            "不会出现在报告中。请改选已有的分项，或在“主要举措”表中为它填写举措。\n"
+            "已生成报告初稿：{out}（39 个标题，1 处提醒）"
+        ),
+        exit_code=0,
+    ),
+    "a 特色指标 label without figures": Case(
+        _own(None, "家庭医生签约", None, None, "人", "行政执法"),
+        (
+            "提醒：特色指标!C5：特色指标“家庭医生签约”没有填写本年和上年数值，报告中不写这一项。"
+            "有数据请填在“本年”列；不需要时可删除这一行。\n"
+            "已生成报告初稿：{out}（39 个标题，1 处提醒）"
+        ),
+        exit_code=0,
+    ),
+    "a 特色指标 row without label or figures": Case(
+        _own("family_doctor", None, None, None, "人", None),
+        ("提醒：特色指标!B5：这一行没有填写“指标”和数值，已忽略。\n已生成报告初稿：{out}（39 个标题，1 处提醒）"),
+        exit_code=0,
+    ),
+    "figures without a 特色指标 label": Case(
+        _own(None, None, 1200, 1100, "人", "行政执法"),
+        (
+            "错误：特色指标!B5：这一行填了数值，但“指标”为空。请填写指标名称（报告和引用〔〕都按它写），或删除这一行。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "a 特色指标 labelled like a built-in one": Case(
+        _own(None, "来信", 12, None, "件", "行政执法"),
+        (
+            "错误：特色指标!B5：指标名称“来信”在 信访!B4 和 特色指标!B5 重复。"
+            "报告和叙述中的引用〔来信〕都按名称区分指标，请把其中一个改为不同的名称。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "two 特色指标 with one label": Case(
+        _own(None, "医疗纠纷人民调解成功", 12, None, "件", "行政执法"),
+        (
+            "错误：特色指标!B5：指标名称“医疗纠纷人民调解成功”在 特色指标!B4 和 特色指标!B5 重复。"
+            "报告和叙述中的引用〔医疗纠纷人民调解成功〕都按名称区分指标，请把其中一个改为不同的名称。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
+    ),
+    "a 特色指标 编码 typed twice": Case(
+        _own("hospital_checks", "其他检查", 12, None, "件", "行政执法"),
+        (
+            "错误：特色指标!A5：编码“hospital_checks”重复（另一处在 特色指标!A3）。请改用不同的编码。\n"
+            "共 1 处错误、0 处提醒。" + DONE
+        ),
     ),
 }
 

@@ -67,7 +67,7 @@ def test_approximate_figures_are_written_back_the_same_way(make_workbook: Workbo
     assert result.exit_code == 0, result.output
     body = "\n".join(text)
     assert "清理行政规范性文件300余件" in body
-    assert "发放宣传资料13500份" in body
+    assert "发放宣传资料1.35万份" in body  # as typed (13500份 before: #14)
     assert "罚没款金额32万余元" in body
     assert "全年开展监督检查1800多户次" in body
     assert "全年受理行政许可事项超过7000件，办结7150件" in body  # no 同比 from an approximate figure

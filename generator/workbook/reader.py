@@ -210,8 +210,10 @@ def _read_pairs(
 
 
 def _read_indicator_rows(
-    sheet: str, rows: list[list[Any]], columns: tuple[str, ...], problems: list[Problem]
+    sheet: str, rows: list[list[Any]], columns: tuple[str, ...], problems: list[Problem], keyed: bool = True
 ) -> list[RawIndicator]:
+    """The rows with a 编码 (``keyed``: the indicator sheets), or with anything typed in them (特色指标,
+    where no code is asked of the clerk)."""
     found = _header(sheet, rows, columns, problems)
     if found is None:
         return []
@@ -220,12 +222,12 @@ def _read_indicator_rows(
     for offset, row in enumerate(rows[head + 1 :]):
         row_no = head + 2 + offset
         key_cell = _cell(sheet, row, cols["编码"], row_no)
-        if key_cell.empty:
+        if key_cell.empty and (keyed or all(_cell(sheet, row, cols[c], row_no).empty for c in columns)):
             continue
         label = _cell(sheet, row, cols["指标"], row_no)
         out.append(
             RawIndicator(
-                key=str(key_cell.value).strip(),
+                key="" if key_cell.empty else str(key_cell.value).strip(),
                 key_ref=key_cell.ref,
                 label=str(label.value).strip() if label.value is not None else "",
                 label_cell=label,
@@ -291,7 +293,7 @@ def _read_special(wb: Any, raw: RawWorkbook) -> None:
         raw.problems.append(_missing_sheet(cat.SPECIAL_SHEET))
         return
     raw.special = _read_indicator_rows(
-        cat.SPECIAL_SHEET, _rows(wb[cat.SPECIAL_SHEET], raw.problems), cat.SPECIAL_COLUMNS, raw.problems
+        cat.SPECIAL_SHEET, _rows(wb[cat.SPECIAL_SHEET], raw.problems), cat.SPECIAL_COLUMNS, raw.problems, keyed=False
     )
 
 

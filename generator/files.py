@@ -18,7 +18,7 @@ import errno
 import functools
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import OutputProblem
@@ -110,10 +110,13 @@ def _stage(target: Path, data: bytes, like: Path | None = None) -> Path:
     return tmp
 
 
-def _read(target: Path) -> bytes:
-    """The file about to be replaced, read for a copy; a refusal said like any other."""
+def read_existing(target: Path) -> bytes | None:
+    """The file about to be replaced (or backed up), read whole; None when there is none; any other
+    refusal said like every other, for nothing is overwritten that could not be kept."""
     try:
         return target.read_bytes()
+    except FileNotFoundError:
+        return None
     except OSError as exc:
         raise OutputProblem(
             f"{target}：无法读取已有的这个文件（{reason(exc)}），为免丢失，没有覆盖。{NOTHING_WRITTEN}"
@@ -165,8 +168,9 @@ def write_together(outputs: Sequence[tuple[Path, bytes]], backup: tuple[Path, by
             staged.append((_stage(target, data, like), target))
         for i, (tmp, target) in enumerate(staged):
             previous = None
-            if i < len(staged) - 1 and target.exists():  # the last one needs no copy: its failure changes nothing
-                previous = _stage(target, _read(target), target)
+            held = read_existing(target) if i < len(staged) - 1 else None  # the last needs no copy
+            if held is not None:
+                previous = _stage(target, held, target)
                 kept.append(previous)
             _replace(tmp, target)
             done.append((target, previous))
@@ -224,20 +228,3 @@ def write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically."""
     check_writable_target(path)
     write_together([(path, data)])
-
-
-@contextlib.contextmanager
-def atomic_write(path: Path) -> Iterator[Path]:
-    """Yield a temporary path to write; on success it replaces ``path`` in one step."""
-    check_writable_target(path)
-    tmp = _temporary(path)
-    try:
-        yield tmp
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        _give_mode(tmp, path)
-        _replace(tmp, path)
-    except OSError as exc:
-        raise OutputProblem(f"{path}：无法写入（{reason(exc)}）。{NOTHING_WRITTEN}") from exc
-    finally:
-        tmp.unlink(missing_ok=True)

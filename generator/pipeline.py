@@ -16,7 +16,7 @@ from pathlib import Path
 from .agencies import TemplateSet, template_set, wording_names
 from .docx_writer import DocumentInfo, render_docx
 from .errors import InputProblems, OutputProblem, Problem, Severity
-from .files import NOTHING_WRITTEN, check_writable_target, reason, write_together
+from .files import check_writable_target, read_existing, write_together
 from .fingerprint import read_stamp, stamp
 from .lock import output_lock
 from .model import Report, validate
@@ -75,14 +75,9 @@ def guard_existing(output: Path, force: bool) -> tuple[Path, bytes, Path] | None
     with a dated backup path beside it, for :func:`generator.files.write_together` to keep first.
     Call it under the output's lock (:func:`generator.lock.output_lock`), so no other run writes
     between this check and the writing."""
-    try:
-        if not output.exists():
-            return None
-        data = output.read_bytes()
-    except OSError as exc:
-        raise OutputProblem(
-            f"{output}：无法读取已有的这个文件（{reason(exc)}），为免丢失，没有覆盖。{NOTHING_WRITTEN}"
-        ) from exc
+    data = read_existing(output)
+    if data is None:
+        return None
     found = read_stamp(data)
     if found.stored is not None and not found.old_scheme and found.stored == found.now:
         return None

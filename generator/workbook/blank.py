@@ -237,11 +237,14 @@ def blank_workbook() -> Workbook:
 
 
 def save_workbook(wb: Workbook, path: Path) -> None:
-    """Save through a temporary file and a rename, so a failed save leaves nothing half-written."""
-    from ..files import atomic_write
+    """Save whole or not at all, as every output is written (:func:`generator.files.write_bytes`)."""
+    import io
 
-    with atomic_write(path) as tmp:
-        wb.save(tmp)
+    from ..files import write_bytes
+
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    write_bytes(path, buffer.getvalue())
 
 
 def write_blank(path: Path) -> None:

@@ -287,17 +287,18 @@ DISPATCH_BY_LABEL = {f.label: f for f in DISPATCH_FIELDS}
 class Subsection:
     key: str
     short: str  # what the clerk picks in the 所属分项 dropdown
+    title: str  # the default 二级 heading (the 报告结构 sheet, an agency profile or template may change it)
 
 
 SUBSECTIONS: tuple[Subsection, ...] = (
-    Subsection("leadership", "党的领导"),
-    Subsection("study", "学法用法"),
-    Subsection("review", "依法决策"),
-    Subsection("permits", "政务服务"),
-    Subsection("enforcement", "行政执法"),
-    Subsection("disputes", "化解矛盾"),
-    Subsection("oversight", "监督公开"),
-    Subsection("publicity", "普法宣传"),
+    Subsection("leadership", "党的领导", "加强党的领导，压实法治建设责任"),
+    Subsection("study", "学法用法", "强化学法用法，提升依法行政能力"),
+    Subsection("review", "依法决策", "坚持依法科学民主决策，严格合法性审查"),
+    Subsection("permits", "政务服务", "深化“放管服”改革，优化政务服务"),
+    Subsection("enforcement", "行政执法", "严格规范公正文明执法"),
+    Subsection("disputes", "化解矛盾", "依法化解矛盾纠纷，维护群众合法权益"),
+    Subsection("oversight", "监督公开", "强化权力制约监督，全面推进政务公开"),
+    Subsection("publicity", "普法宣传", "深入开展普法宣传，营造浓厚法治氛围"),
 )
 SUBSECTIONS_BY_SHORT = {s.short: s for s in SUBSECTIONS}
 
@@ -368,3 +369,53 @@ INFO_SHEET = "基本信息"
 DISPATCH_SHEET = "发文要素"
 README_SHEET = "说明"
 INDICATOR_COLUMNS = ("编码", "指标", "本年", "上年", "单位", "说明")
+
+# -- the report's own structure and words (#14 item 4) ---------------------------------------------
+STRUCTURE_SHEET = "报告结构"
+STRUCTURE_COLUMNS = ("分项", "二级标题", "引语")
+WORDING_SHEET = "报告用语"
+WORDING_COLUMNS = ("用语", "内容", "说明")
+
+
+# 〔name〕 in a 报告用语 or 引语 cell → the 基本信息 label whose value it stands for (〔下年〕: the year after)
+PLACEHOLDERS: dict[str, str] = {
+    "年度": "报告年度",
+    "下年": "报告年度",
+    "机关名称": "机关名称",
+    "机关自称": "机关自称",
+    "领导机关": "领导机关",
+    "法治建设议事协调机构": "法治建设议事协调机构",
+    "主送机关": "主送机关",
+}
+
+
+@dataclass(frozen=True)
+class Wording:
+    name: str  # the 用语 column, and the name the templates' wording() asks for
+    default: str  # the built-in text, as the default template writes it: a cell still equal to it is not set
+    help: str
+
+
+WORDINGS: tuple[Wording, ...] = (
+    Wording("标题", "〔机关名称〕〔年度〕年法治政府建设年度报告", "报告的标题；太长时在机关名称后换行"),
+    Wording(
+        "开头段落",
+        "〔年度〕年，在〔领导机关〕的正确领导下和〔法治建设议事协调机构〕的指导下，"
+        "〔机关自称〕坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，"
+        "认真落实法治政府建设各项部署，压实法治建设第一责任人职责，推进法治政府建设取得新成效。"
+        "现将〔年度〕年法治政府建设工作情况报告如下。",
+        "主送机关下面、第一部分前面的段落",
+    ),
+    Wording(
+        "不足引语",
+        "对照法治政府建设的目标要求，〔机关自称〕的工作还存在一些不足：",
+        "第二部分中“一是……二是……”前面的话",
+    ),
+    Wording("原因引语", "分析原因，主要是：", "第二部分中各条原因前面的话"),
+    Wording(
+        "第四部分引语",
+        "〔下年〕年，〔机关自称〕将坚持以习近平法治思想为指导，持续推进法治政府建设，重点抓好以下工作。",
+        "第四部分开头、各项安排前面的一段话",
+    ),
+)
+WORDINGS_BY_NAME = {w.name: w for w in WORDINGS}

@@ -39,7 +39,7 @@ def text_cells(raw: RawWorkbook) -> list[tuple[str, Cell]]:
         section = [("所属分项", special.section)] if special.section is not None else []
         label = [("指标", special.label_cell)] if special.label_cell is not None else []
         out += [*label, ("单位", special.unit), *section]
-    for rows in raw.narratives.values():
+    for rows in [*raw.narratives.values(), raw.structure or [], raw.wording or []]:
         out += [(column, cell) for row in rows for column, cell in row.items() if column not in _NOT_TEXT_COLUMNS]
     return out
 

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError, create_model
 
 from . import catalogue as cat
-from . import error_values
+from . import error_values, structure
 from .citations import Citer
 from .dispatch import Dispatch, validate_dispatch
 from .errors import Problem, Severity
@@ -116,8 +116,9 @@ class Report(BaseModel):
     others: list[Item]
     dispatch: Dispatch = Dispatch()
     template: str = ""  # the agency template the workbook names
-    sections: tuple[SectionSpec, ...] = ()  # the agency's order and titles of item 一's subsections
+    sections: tuple[SectionSpec, ...] = ()  # item 一's subsections in order, titles and leads (报告结构, 机关资料)
     wording: dict[str, str] = {}  # the agency's wording of recurring phrases
+    texts: dict[str, Spans] = {}  # the 报告用语 the clerk changed (标题, 开头段落, …), placeholders filled
 
 
 # -- messages ---------------------------------------------------------------------------------
@@ -577,6 +578,7 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
         sheet, key = hidden.split(".", 1)
         figures[sheet][key] = figures[sheet][key].model_copy(update={"value": None, "prev": None})
     sections = SectionNames(spec.name for spec in profile.sections)
+    structure_rows = structure.read_rows(raw.structure, sections, problems)
     special = own.validate_own(raw.special, problems, sections)
     own.check_labels([*own.builtin_labels(raw.indicators), *((f.label, f.label_cell) for f in special)], problems)
     narratives = raw.narratives
@@ -593,6 +595,9 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
     shortcomings, causes = (
         _shortcomings(narratives["shortcomings"], problems, cite) if "shortcomings" in narratives else ([], [])
     )
+    fill = structure.Filler(info, raw.info, cite, problems)
+    report_sections = structure.report_sections(structure_rows, profile, fill, lambda cell: _title(cell, problems))
+    texts = structure.report_wording(raw.wording, fill, problems)
     own.check_placement(special, measures, own.cited_labels(narratives), problems)
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
@@ -616,7 +621,8 @@ def validate(raw: RawWorkbook, profile: Profile | None = None) -> tuple[Report |
         others=others,
         dispatch=dispatch,
         template=info.get("template", ""),
-        sections=profile.sections,
+        sections=report_sections,
         wording=profile.wording,
+        texts=texts,
     )
     return report, problems

@@ -23,6 +23,7 @@ from .model import Report, validate
 from .outline import Outline
 from .profile import load_profile
 from .render import render_outline
+from .spans import plain
 from .values import clean_text
 from .workbook.reader import read_workbook
 
@@ -60,7 +61,8 @@ def load(workbook: Path, agency: str | None = None, templates: Path | None = Non
 
 
 def document_bytes(report: Report, outline: Outline, annotate: bool = False, fingerprint: bool = False) -> bytes:
-    title = f"{report.agency}{report.year}年法治政府建设年度报告"
+    typed = report.texts.get("标题")  # the clerk's title (报告用语), its line breaks aside
+    title = plain(typed).replace("\n", "") if typed else f"{report.agency}{report.year}年法治政府建设年度报告"
     info = DocumentInfo(
         title=title, author=report.signature, date=report.date, annotate=annotate, fingerprint=fingerprint
     )

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import catalogue as cat
 from .errors import Problem, Severity
+from .spans import Spans
 
 PROFILE_FILE = "机关资料.toml"
 
@@ -25,10 +26,14 @@ DISPATCH_KEYS = {f.label: f.key for f in cat.DISPATCH_FIELDS}
 
 
 class SectionSpec(BaseModel):
+    """One subsection of item 一: its 所属分项 name, its 二级 title ("": the template's) and its lead
+    paragraph (the workbook's 报告结构 sheet only; a profile gives name and title)."""
+
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     name: str = Field(alias="名称", min_length=1)
     title: str = Field(default="", alias="标题")
+    lead: Spans = ()
 
 
 class Profile(BaseModel):

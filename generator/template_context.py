@@ -19,7 +19,8 @@ from .citations import cited_number, is_rate
 from .model import Figure, Item, Report
 from .numbers import change_clause, chinese_date, plain, scaled
 from .outline import chinese_numeral
-from .spans import Source
+from .spans import Source, Spans, Text
+from .spans import plain as plain_text
 from .tokens import Tokens
 from .values import APPROX_PREFIXES
 
@@ -231,13 +232,35 @@ def template_context(report: Report, tokens: Tokens) -> dict[str, Any]:
     titles = {spec.name: spec.title for spec in report.sections if spec.title}
     by_short = {sub.short: sub.key for sub in cat.SUBSECTIONS}
     key_titles = {by_short.get(name, name): title for name, title in titles.items()}
+    leads = {by_short.get(spec.name, spec.name): spec.lead for spec in report.sections if spec.lead}
+    default_titles = {sub.key: sub.title for sub in cat.SUBSECTIONS}
 
-    def title_of(key: str, default: str) -> str:
-        """A subsection's heading: the agency profile's title, or the template's."""
-        return data(key_titles[key]) if key in key_titles else default
+    def title_of(key: str, default: str = "") -> str:
+        """A subsection's heading: the workbook's (报告结构) or the agency profile's title, else the
+        template's ``default``, else the catalogue's."""
+        return data(key_titles[key]) if key in key_titles else default or default_titles.get(key, key)
 
-    def wording(name: str, default: str) -> str:
-        """A recurring phrase: the agency profile's wording, or the template's."""
+    def lead_of(key: str) -> str:
+        """A subsection's lead paragraph (报告结构's 引语), a paragraph of its own; "" when none."""
+        return data(leads[key]) + "\n" if key in leads else ""
+
+    def title_text(body: Spans) -> str:
+        """The clerk's title, free to break where the cell has a line break, else after the agency's
+        name, as the default title's 【换行】 does (:mod:`generator.title_layout`)."""
+        if any(not isinstance(s, Text) for s in body):
+            return data(body)
+        text = plain_text(body)
+        pieces = [p.strip() for p in text.split("\n") if p.strip()]
+        at = text.find(report.agency) + len(report.agency) if report.agency else -1
+        if len(pieces) == 1 and 0 < at < len(text):
+            pieces = [text[:at], text[at:]]
+        return "【换行】".join(data(p) for p in pieces)
+
+    def wording(name: str, default: str = "") -> str:
+        """A text of the report: the workbook's (报告用语), or the agency profile's wording, or the
+        template's ``default``."""
+        if name in report.texts:
+            return title_text(report.texts[name]) if name == "标题" else data(report.texts[name])
         return data(report.wording[name]) if name in report.wording else default
 
     # item 一's subsections: the profile's order first, then the standard ones, then the clerk's own
@@ -249,10 +272,11 @@ def template_context(report: Report, tokens: Tokens) -> dict[str, Any]:
             key=key,
             standard=key in sections,
             title=data(key_titles.get(key, key)),
+            lead=lead_of(key),
             measures=entries(sections.get(key) or custom.get(key, [])),
         )
         for key in order
-        if key in sections or key in custom
+        if key in sections or key in custom or key in leads
     ]
 
     ctx: dict[str, Any] = {
@@ -276,6 +300,7 @@ def template_context(report: Report, tokens: Tokens) -> dict[str, Any]:
         "extras": extras,
         "sections": section_list,
         "title_of": title_of,
+        "lead_of": lead_of,
         "wording": wording,
         "items": items,
         "phrase": phrase,

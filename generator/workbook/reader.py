@@ -60,6 +60,8 @@ class RawWorkbook:
     indicators: dict[str, dict[str, RawIndicator]] = field(default_factory=dict)
     special: list[RawIndicator] = field(default_factory=list)
     narratives: dict[str, list[dict[str, Cell]]] = field(default_factory=dict)
+    structure: list[dict[str, Cell]] | None = None  # 报告结构 rows by column; None: no such sheet
+    wording: list[dict[str, Cell]] | None = None  # 报告用语 rows by column; None: no such sheet
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -137,9 +139,9 @@ HEADER_SYNONYMS = {
 _YEAR_HEADER = re.compile(r"^(\d{4})\s*年?(度)?(数|数值)?$")
 
 
-def _canonical(names: list[str]) -> list[str]:
+def _canonical(names: list[str], synonyms: bool = True) -> list[str]:
     """Header names read as the columns they stand for; of two year headers the later is 本年."""
-    out = [HEADER_SYNONYMS.get(n, n) for n in names]
+    out = [HEADER_SYNONYMS.get(n, n) for n in names] if synonyms else list(names)
     years = sorted((int(m[1]), j) for j, n in enumerate(names) if (m := _YEAR_HEADER.match(n)))
     if len(years) == 2:
         out[years[0][1]], out[years[1][1]] = "上年", "本年"
@@ -147,11 +149,12 @@ def _canonical(names: list[str]) -> list[str]:
 
 
 def _header(
-    sheet: str, rows: list[list[Any]], columns: tuple[str, ...], problems: list[Problem]
+    sheet: str, rows: list[list[Any]], columns: tuple[str, ...], problems: list[Problem], synonyms: bool = True
 ) -> tuple[int, dict[str, int]] | None:
-    """Find the header row and each expected column's index; report missing ones."""
+    """Find the header row and each expected column's index; report missing ones.  ``synonyms``:
+    headers as clerks rename them are read too (not on 报告结构, where 分项 is a column of its own)."""
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        names = _canonical([str(getattr(c, "value", "") or "").strip() for c in row])
+        names = _canonical([str(getattr(c, "value", "") or "").strip() for c in row], synonyms)
         if columns[0] in names or columns[1] in names:
             index = {n: j for j, n in enumerate(names) if n}
             missing = [c for c in columns if c not in index]
@@ -297,24 +300,42 @@ def _read_special(wb: Any, raw: RawWorkbook) -> None:
     )
 
 
+def _table(
+    wb: Any, name: str, columns: tuple[str, ...], problems: list[Problem], synonyms: bool = True
+) -> list[dict[str, Cell]] | None:
+    """A sheet's rows below its header, each a cell per column; blank rows skipped.  ``None`` when
+    the header cannot be found (reported)."""
+    rows = _rows(wb[name], problems)
+    found = _header(name, rows, columns, problems, synonyms)
+    if found is None:
+        return None
+    head, cols = found
+    items: list[dict[str, Cell]] = []
+    for offset, row in enumerate(rows[head + 1 :]):
+        row_no = head + 2 + offset
+        cells = {c: _cell(name, row, cols[c], row_no) for c in columns}
+        if all(c.empty for c in cells.values()):
+            continue  # blank rows between entries are fine
+        items.append(cells)
+    return items
+
+
 def _read_narratives(wb: Any, raw: RawWorkbook) -> None:
     for spec in cat.NARRATIVE_SHEETS:
         if spec.name not in wb.sheetnames:
             raw.problems.append(_missing_sheet(spec.name))
             continue
-        rows = _rows(wb[spec.name], raw.problems)
-        found = _header(spec.name, rows, spec.columns, raw.problems)
-        if found is None:
-            continue
-        head, cols = found
-        items: list[dict[str, Cell]] = []
-        for offset, row in enumerate(rows[head + 1 :]):
-            row_no = head + 2 + offset
-            cells = {c: _cell(spec.name, row, cols[c], row_no) for c in spec.columns}
-            if all(c.empty for c in cells.values()):
-                continue  # blank rows between entries are fine
-            items.append(cells)
-        raw.narratives[spec.key] = items
+        items = _table(wb, spec.name, spec.columns, raw.problems)
+        if items is not None:
+            raw.narratives[spec.key] = items
+
+
+def _read_structure(wb: Any, raw: RawWorkbook) -> None:
+    """报告结构 and 报告用语, when the workbook has them (one made by an older ``init`` has not)."""
+    if cat.STRUCTURE_SHEET in wb.sheetnames:
+        raw.structure = _table(wb, cat.STRUCTURE_SHEET, cat.STRUCTURE_COLUMNS, raw.problems, synonyms=False)
+    if cat.WORDING_SHEET in wb.sheetnames:
+        raw.wording = _table(wb, cat.WORDING_SHEET, cat.WORDING_COLUMNS[:2], raw.problems, synonyms=False)
 
 
 def _check_formulas(wb: Workbook, raw: RawWorkbook, sheets: list[str]) -> None:
@@ -328,7 +349,7 @@ def _check_formulas(wb: Workbook, raw: RawWorkbook, sheets: list[str]) -> None:
             cells += [ind.value, ind.prev]
     for ind in raw.special:
         cells += [ind.value, ind.prev]
-    for rows in raw.narratives.values():
+    for rows in [*raw.narratives.values(), raw.structure or [], raw.wording or []]:
         for row in rows:
             cells += list(row.values())
     for cell in cells:
@@ -360,7 +381,9 @@ def _read(path: Path) -> RawWorkbook:
         _read_indicators(wb, raw)
         _read_special(wb, raw)
         _read_narratives(wb, raw)
+        _read_structure(wb, raw)
         known = {cat.README_SHEET, cat.INFO_SHEET, cat.DISPATCH_SHEET, cat.SPECIAL_SHEET}
+        known |= {cat.STRUCTURE_SHEET, cat.WORDING_SHEET}
         known |= {s.name for s in cat.INDICATOR_SHEETS} | {s.name for s in cat.NARRATIVE_SHEETS}
         for name in wb.sheetnames:
             if name not in known:

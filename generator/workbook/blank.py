@@ -1,8 +1,9 @@
 """Write the blank input workbook that ``report-draft init`` hands to a clerk.
 
-A 说明 sheet, a 基本信息 sheet, one sheet per indicator area, the agency's own indicators, and one
-sheet per narrative item.  Every sheet opens with a banner that says what to fill, with an example
-from that sheet, and prints on A4 landscape, one page wide.
+A 说明 sheet, a 基本信息 sheet, one sheet per indicator area, the agency's own indicators, one
+sheet per narrative item, and the report's structure and words (:mod:`.structure_sheets`).  Every
+sheet opens with a banner that says what to fill, with an example from that sheet, and prints on A4
+landscape, one page wide.
 
 Data validation never refuses what the reader accepts: figure and date cells carry no type rule
 (Excel and WPS would refuse "300余", "32万" or "2026.1.20"), only an input message listing the forms
@@ -97,7 +98,9 @@ def _readme(ws: Any) -> None:
         "5. “特色指标”表填写本单位特有的指标，编码用英文字母、数字和下划线，模板按编码引用。",
         "6. 文字表对应报告的五个部分：主要举措（第一部分）、不足和原因（第二部分）、第一责任人（第三部分）、"
         "下年安排（第四部分）、其他事项（第五部分，可不填）。每行一项，小标题不要编号，程序自动编号。",
-        "7. 填好后先运行 report-draft validate 工作簿.xlsx 检查，所有问题会连同单元格位置一次列出。",
+        "7. “报告结构”表：第一部分各分项的顺序、二级标题和引语；"
+        "“报告用语”表：报告的标题、开头段落和第二、四部分的引语。两表已填好默认的写法，可以改写；保持原样时用默认的写法。",
+        "8. 填好后先运行 report-draft validate 工作簿.xlsx 检查，所有问题会连同单元格位置一次列出。",
     ]
     for i, line in enumerate(lines, start=1):
         c = ws.cell(row=i, column=1, value=line)
@@ -231,6 +234,10 @@ def blank_workbook() -> Workbook:
     _special(wb.create_sheet(cat.SPECIAL_SHEET))
     for spec in cat.NARRATIVE_SHEETS:
         _narrative(wb.create_sheet(spec.name), spec)
+    from .structure_sheets import structure_sheet, wording_sheet  # built on this module's helpers
+
+    structure_sheet(wb.create_sheet(cat.STRUCTURE_SHEET))
+    wording_sheet(wb.create_sheet(cat.WORDING_SHEET))
     for ws in wb.worksheets:
         _print_setup(ws)
     return wb

@@ -30,6 +30,7 @@ SPECIAL = [320, 3.5, "320", "１，２３４", "1,234"]  # 特色指标: plain n
 DATES = [dt.date(2026, 1, 20), "2026-01-20", "2026年1月20日", "2026.1.20", "2026/1/20", "２０２６年１月２０日"]
 YEARS = [2025, "2025", "２０２５"]
 SECTIONS = [s.short for s in cat.SUBSECTIONS] + ["食品药品安全监管"]  # a new name may be typed
+TEXTS = ["本单位的说法", "〔机关名称〕关于〔年度〕年法治政府建设工作情况的报告"]  # 报告结构, 报告用语: any text
 TYPED_RULES = {"whole", "decimal", "date", "time", "textLength", "custom"}
 
 
@@ -78,6 +79,11 @@ def _forms(blank: Any) -> dict[tuple[str, str], tuple[list[Any], bool]]:
         out[(cat.SPECIAL_SHEET, f"F{row}")] = (SECTIONS, False)
         out[(cat.MEASURES.name, f"A{row}")] = (SECTIONS, False)
         out[(cat.SHORTCOMINGS.name, f"A{row}")] = (list(cat.SHORTCOMING_KINDS), False)
+    for row in range(3, 201):
+        out[(cat.STRUCTURE_SHEET, f"A{row}")] = (SECTIONS, False)
+        out[(cat.STRUCTURE_SHEET, f"B{row}")] = out[(cat.STRUCTURE_SHEET, f"C{row}")] = (TEXTS, False)
+    for row in range(3, 3 + len(cat.WORDINGS)):
+        out[(cat.WORDING_SHEET, f"B{row}")] = (TEXTS, False)
     for sheet, fields in ((cat.INFO_SHEET, cat.INFO_FIELDS), (cat.DISPATCH_SHEET, cat.DISPATCH_FIELDS)):
         for i, field in enumerate(fields, start=3):
             if field.key in ("date", "print_date"):
@@ -149,7 +155,7 @@ def test_the_figure_cells_say_in_their_input_message_what_is_read(blank: Any) ->
 
 
 def test_the_section_dropdowns_let_a_new_name_through(blank: Any) -> None:
-    for sheet in (cat.MEASURES.name, cat.SPECIAL_SHEET):
+    for sheet in (cat.MEASURES.name, cat.SPECIAL_SHEET, cat.STRUCTURE_SHEET):
         lists = [dv for dv in blank[sheet].data_validations.dataValidation if dv.type == "list"]
         assert lists and all(not dv.showErrorMessage for dv in lists), sheet
 
@@ -189,3 +195,16 @@ def test_each_banner_names_an_example_on_its_sheet(blank: Any) -> None:
         }
         named = [h for h in headers if h in example] + [v for v in values if f"“{v}”" in example]
         assert named, (ws.title, example)
+
+
+def test_the_structure_sheets_hold_the_built_in_defaults(blank: Any) -> None:
+    """报告结构: the eight subsections in order with their default titles and no lead; 报告用语: the
+    default texts, which the default template writes (tests/test_report_sheets.py builds them)."""
+    ws = blank[cat.STRUCTURE_SHEET]
+    assert [c.value for c in ws[2]] == list(cat.STRUCTURE_COLUMNS)
+    rows = [tuple(c.value for c in row) for row in ws.iter_rows(min_row=3, max_col=3) if row[0].value]
+    assert rows == [(s.short, s.title, None) for s in cat.SUBSECTIONS]
+    ws = blank[cat.WORDING_SHEET]
+    assert [c.value for c in ws[2]] == list(cat.WORDING_COLUMNS)
+    rows = [tuple(c.value for c in row[:2]) for row in ws.iter_rows(min_row=3) if row[0].value]
+    assert rows == [(w.name, w.default) for w in cat.WORDINGS]

@@ -30,6 +30,7 @@ def test_init_writes_every_sheet_with_banners_headers_and_dropdowns(tmp_path: Pa
     expected = [cat.README_SHEET, cat.INFO_SHEET, cat.DISPATCH_SHEET, *(s.name for s in cat.INDICATOR_SHEETS)]
     expected += [cat.SPECIAL_SHEET]
     expected += [s.name for s in cat.NARRATIVE_SHEETS]
+    expected += [cat.STRUCTURE_SHEET, cat.WORDING_SHEET]
     assert wb.sheetnames == expected
     for name in expected[1:]:
         banner = wb[name]["A1"].value

@@ -21,12 +21,35 @@ from docx import Document
 from openpyxl import load_workbook
 
 from generator.errors import Problem
+from generator.outline import Heading, Outline, Paragraph
 from generator.pipeline import build
-from generator.spans import Source
+from generator.spans import FigureRef, Source
 from tests import make_yueyanglou as yyl
 
 _NUMBERED = re.compile(r"^(?:\d+\.|（[一二三四五六七八九十]+）)")
 _SECOND_LEVEL = re.compile(r"^（[一二三四五六七八九十]+）(.+)$")
+
+
+@dataclass(frozen=True)
+class Said:
+    """A paragraph's text (a run-in heading's text after its title) and where its figures stand in it."""
+
+    text: str
+    figures: frozenset[tuple[int, int, str, str]]  # start, end, printed form, cell
+
+
+def _said(outline: Outline) -> list[Said]:
+    out: list[Said] = []
+    for block in outline.blocks:
+        if not isinstance(block, (Paragraph, Heading)):
+            continue
+        text, found = "", set()
+        for span in block.body:
+            if isinstance(span, FigureRef):
+                found.add((len(text), len(text) + len(span.text), span.text, span.source.cell))
+            text += span.text
+        out.append(Said(text, frozenset(found)))
+    return out
 
 
 @dataclass(frozen=True)
@@ -37,6 +60,7 @@ class Draft:
     printed: list[Source]  # every figure span the draft prints, in order, repeats included
     csv_rows: list[list[str]]  # --sources: 指标, 报告中的写法, 来源单元格, 单元格中的值
     warnings: list[Problem]
+    said: list[Said]
 
     @property
     def body(self) -> str:
@@ -54,17 +78,22 @@ def draft(tmp_path_factory: pytest.TempPathFactory) -> Draft:
     paragraphs = [p.text for p in Document(str(out)).paragraphs]
     printed = [f.source for f in result.outline.figures()]
     rows = list(csv.reader(table))[1:]
-    return Draft(workbook, paragraphs, result.outline.sources, printed, rows, result.warnings)
+    said = _said(result.outline)
+    return Draft(workbook, paragraphs, result.outline.sources, printed, rows, result.warnings, said)
 
 
 CELLS = yyl.cells()
+ENTRIES = yyl.parse_report().entries
 
 
 def _printed_from_its_cell(d: Draft, f: yyl.Figure) -> bool:
+    """The figure is printed from the table's cell at its place in the report's sentence, and the
+    --sources table names that cell for it."""
     cell = CELLS[f.label]
-    return any(s.cell == cell and s.shown == f.printed for s in d.sources) and any(
-        r[1] == f.printed and r[2] == cell for r in d.csv_rows
-    )
+    (paragraph,) = [e.text for e in ENTRIES if f.text in e.text]  # the report's paragraph stating it
+    at = [(s.text.index(f.text) + f.text.index(f.printed), s) for s in d.said if s.text == paragraph]
+    in_place = any((i, i + len(f.printed), f.printed, cell) in s.figures for i, s in at)
+    return in_place and any(r[1] == f.printed and r[2] == cell for r in d.csv_rows)
 
 
 def _stated(d: Draft) -> Counter[str]:

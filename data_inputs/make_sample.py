@@ -142,8 +142,8 @@ FIGURES: dict[str, dict[str, tuple[Any, ...]]] = {
 }
 
 SPECIAL = [
-    ("hospital_checks", "医疗机构依法执业专项检查", 326, 298, "家次", "行政执法"),
-    ("family_doctor_disputes", "医疗纠纷人民调解成功", 37, 33, "件", "化解矛盾"),
+    ("hospital_checks", "开展医疗机构依法执业专项检查", 326, 298, "家次", "行政执法"),
+    ("family_doctor_disputes", "成功调解医疗纠纷", 37, 33, "件", "化解矛盾"),
 ]
 
 MEASURES = [

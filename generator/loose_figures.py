@@ -32,6 +32,7 @@ _NUMBER = re.compile(r"(?<![A-Za-z0-9./\-－—])(\d+(?:\.\d+)?)(万|亿)?(%)?(?
 _NOT_A_FIGURE_AFTER = tuple("年月日时号届期版条款")
 _MULTIPLIER = {"万": Decimal(10_000), "亿": Decimal(100_000_000), None: Decimal(1)}
 SMALLEST = 10  # below this a plain number is not compared
+DURATIONS = ("个工作日", "工作日", "小时", "分钟", "天", "周")  # a time limit, not a count
 
 
 def _rate(f: Cited) -> bool:
@@ -45,10 +46,11 @@ def _in_yuan(f: Cited) -> Decimal:
     return value * 10_000 if f.unit == "万元" else value * 100_000_000 if f.unit == "亿元" else value
 
 
-def loose_figures(text: str, where: str, figures: Iterable[Cited], problems: list[Problem]) -> None:
-    """Warn about each plain number in ``text`` equal to a figure's value this year."""
+def repeated(text: str, figures: Iterable[Cited]) -> list[tuple[str, list[Cited]]]:
+    """Each plain number in ``text`` (as typed, once) that equals one or more figures' value this year."""
     exact = [f for f in figures if isinstance(f.value, (int, Decimal)) and not isinstance(f.value, bool)]
     text = unicodedata.normalize("NFKC", _MASKED.sub(lambda m: " " * len(m[0]), text))
+    out: list[tuple[str, list[Cited]]] = []
     said: set[str] = set()
     for m in _NUMBER.finditer(text):
         number, mul, pct = m[1], m[2], m[3]
@@ -61,11 +63,22 @@ def loose_figures(text: str, where: str, figures: Iterable[Cited], problems: lis
         if pct:
             same = [f for f in exact if _rate(f) and Decimal(f.value) == value]  # type: ignore[arg-type]
         else:
-            same = [f for f in exact if not _rate(f) and _in_yuan(f) == value]
-        typed = m[0]
-        if not same or typed in said:
-            continue
-        said.add(typed)
+            same = [f for f in exact if not _rate(f) and _in_yuan(f) == value and _same_unit(rest, f)]
+        if same and m[0] not in said:
+            said.add(m[0])
+            out.append((m[0], same))
+    return out
+
+
+def _same_unit(rest: str, f: Cited) -> bool:
+    """False when the number is followed by a duration and the figure is not one (法定12天, 12台)."""
+    unit = next((u for u in DURATIONS if rest.startswith(u)), "")
+    return not unit or f.unit.startswith(unit)
+
+
+def loose_figures(text: str, where: str, figures: Iterable[Cited], problems: list[Problem]) -> None:
+    """Warn about each plain number in ``text`` equal to a figure's value this year."""
+    for typed, same in repeated(text, figures):
         names = "、".join(f"“{f.label}”（{f.value_cell}）" for f in same[:3]) + ("等" if len(same) > 3 else "")
         first = same[0].label
         advice = f"，可改为〔{first}〕" if len(same) == 1 else f"；指的是哪一个就改为引用它，例如〔{first}〕"

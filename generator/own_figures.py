@@ -190,8 +190,8 @@ def cited_labels(narratives: Mapping[str, list[dict[str, Cell]]]) -> set[str]:
 
 
 def check_placement(special: list[Figure], measures: list[Item], cited: set[str], problems: list[Problem]) -> None:
-    """Warn of a figure that would appear nowhere, or only where a narrative cites it."""
-    placed = {s.key for s in cat.SUBSECTIONS} | {m.section for m in measures if m.section}
+    """Warn of a figure that would appear nowhere: no 所属分项 and no citation.  A 分项 with figures
+    but no measures prints its heading and the figures' sentences."""
     for f in special:
         if f.value is None:
             continue  # said already: it has no figure to print
@@ -202,15 +202,5 @@ def check_placement(special: list[Figure], measures: list[Item], cited: set[str]
                     f.section_cell,
                     f"特色指标“{f.label}”没有填写所属分项，也没有叙述引用它，报告中不会出现。"
                     f"请选择所属分项，或在叙述中写〔{f.label}〕引用它。",
-                )
-            )
-        elif f.section is not None and f.section not in placed:
-            where = "只出现在叙述引用它〔" + f.label + "〕的地方" if f.label in cited else "不会出现在报告中"
-            problems.append(
-                Problem(
-                    Severity.WARNING,
-                    f.section_cell,
-                    f"所属分项“{f.section}”在“主要举措”表中没有举措，报告中没有这一分项，特色指标“{f.label}”{where}。"
-                    "请改选已有的分项，或在“主要举措”表中为它填写举措。",
                 )
             )

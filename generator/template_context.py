@@ -8,143 +8,22 @@ from :mod:`generator.markup` as text that stays text, and each figure as a span 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
 from jinja2 import TemplateError
 
 from . import catalogue as cat
-from .citations import cited_number, is_rate
-from .model import Figure, Item, Report
-from .numbers import change_clause, chinese_date, plain, scaled
+from .figure_views import EmptyFigure, FigureView, Ledger, SheetView, phrase
+from .model import Item, Report
+from .numbers import chinese_date
 from .outline import chinese_numeral
-from .spans import Source, Spans, Text
+from .said import Speaker, sections_with_own, stated_cells
+from .spans import Spans, Text
 from .spans import plain as plain_text
 from .tokens import Tokens
-from .values import APPROX_PREFIXES
 
-
-class EmptyFigure(Exception):
-    """A template printed a figure that has no value."""
-
-
-class FigureView:
-    """A figure as templates see it: prints with its unit; false when the workbook left it empty."""
-
-    def __init__(self, figure: Figure, tokens: Tokens | None = None) -> None:
-        self._f = figure
-        self._tokens = tokens  # the render's: a printed figure comes back as a span with its cell
-
-    def _record(self, shown: str, prev: bool = False) -> str:
-        """The printed figure, marked with its cell so that it comes back as a figure span."""
-        if self._tokens is None:
-            return shown
-        value = self._f.prev if prev else self._f.value
-        cell = self._f.prev_cell if prev else self._f.value_cell
-        label = self._f.label + ("（上年）" if prev else "")
-        return self._tokens.figure(Source(label, shown, cell, plain_value(value)))
-
-    def _data(self, text: str) -> str:
-        return text if self._tokens is None else self._tokens.data(text)
-
-    def __bool__(self) -> bool:
-        return self._f.value is not None
-
-    @property
-    def is_zero(self) -> bool:
-        return isinstance(self._f.value, (int, Decimal)) and self._f.value == 0
-
-    @property
-    def label(self) -> str:
-        return self._f.label
-
-    @property
-    def number(self) -> str:
-        """The number alone, as written in the text (money includes its 万元)."""
-        return self._data(self._record(self._format(self._f.value)))
-
-    @property
-    def prev(self) -> str:
-        if self._f.prev is None:
-            return ""
-        return self._data(self._record(self._format(self._f.prev, prev=True), prev=True))
-
-    @property
-    def yoy(self) -> str:
-        """同比增长12.3% / 与上年持平 / 较上年提高2个百分点; empty when last year is unknown or approximate."""
-        v, p = self._f.value, self._f.prev
-        if (
-            not isinstance(v, (int, Decimal))
-            or not isinstance(p, (int, Decimal))
-            or self._f.approx
-            or self._f.prev_approx
-        ):
-            return ""
-        return change_clause(Decimal(v), Decimal(p), is_rate(self._f.kind, self._f.unit))
-
-    def _format(self, value: Any, prev: bool = False) -> str:
-        if value is None:
-            raise EmptyFigure(self._f.label)
-        approx = self._f.prev_approx if prev else self._f.approx
-        scale = self._f.prev_scale if prev else self._f.scale
-        if scale and isinstance(value, (int, Decimal)) and self._f.kind in (cat.Kind.COUNT, cat.Kind.NUMBER):
-            text = scaled(value, scale)  # as typed: 100万余, not 1000000余
-            return approx + text if approx in APPROX_PREFIXES else text + approx
-        return cited_number(self._f.kind, self._f.unit, value, approx)
-
-    def _shown(self) -> str:
-        """This year's figure with its unit, as the draft prints it: 300余份, 100万余人次, 10件以上."""
-        text = self._format(self._f.value)
-        if self._f.kind in (cat.Kind.COUNT, cat.Kind.NUMBER):
-            more = "以上" if self._f.approx == "以上" else ""
-            text = text.removesuffix(more) + self._f.unit + more
-        return text
-
-    def __str__(self) -> str:
-        return self._data(self._record(self._shown()))
-
-
-class SheetView:
-    """One indicator sheet: ``enforcement.penalty_cases`` is a :class:`FigureView`.
-
-    ``lenient`` (the agency's own indicators, ``own.hospital_checks``): a key the workbook does not
-    have reads as an empty figure, so a template's clause about it is left out."""
-
-    def __init__(self, figures: dict[str, Figure], lenient: bool = False, tokens: Tokens | None = None) -> None:
-        self._figures = {k: FigureView(f, tokens) for k, f in figures.items()}
-        self._lenient = lenient
-
-    def __getattr__(self, key: str) -> FigureView:
-        try:
-            return self._figures[key]
-        except KeyError:
-            if self._lenient and not key.startswith("_"):
-                return FigureView(Figure(key=key, label=key, kind=cat.Kind.NUMBER, unit=""))
-            raise AttributeError(key) from None
-
-    def __getitem__(self, key: str) -> FigureView:
-        return self._figures[key]
-
-
-def phrase(figure: FigureView, pattern: str, zero: str | None = None) -> str:
-    """A clause about one figure, or "" when it is empty: ``phrase(f, "办理案件{}{同比}")``.
-
-    ``{}`` is the figure with its unit, ``{上年}`` last year's, ``{同比}`` "，同比增长12.3%" (or
-    nothing when last year is unknown).  ``zero`` is said instead when the figure is 0
-    ("" leaves the clause out, "无败诉案件" says so in words).
-    """
-    if not figure:
-        return ""
-    if figure._f.catalogue_label:  # relabelled by the clerk: the clerk's words, not the template's
-        lead = "全年" if pattern.startswith("全年") else ""
-        pattern = lead + figure.label + "{}" + ("{同比}" if "{同比}" in pattern else "")
-        zero = None if zero else zero  # the template's words for a zero are about its own label
-    if zero is not None and figure.is_zero:
-        return figure._record(zero)
-    yoy = figure.yoy
-    text = pattern.replace("{}", str(figure)).replace("{同比}", f"，{yoy}" if yoy else "")
-    return text.replace("{上年}", figure.prev) if "{上年}" in text else text
+__all__ = ["EmptyFigure", "finalize", "template_context"]
 
 
 def _flatten(parts: Iterable[Any]) -> list[str]:
@@ -199,10 +78,6 @@ def finalize(value: Any) -> Any:
     return value
 
 
-def plain_value(value: object) -> str:
-    return plain(value) if isinstance(value, (int, Decimal)) else str(value)
-
-
 def template_context(report: Report, tokens: Tokens) -> dict[str, Any]:
     """The names a template sees: the report's values printed through ``tokens``, and the helpers."""
     data = tokens.data
@@ -214,20 +89,27 @@ def template_context(report: Report, tokens: Tokens) -> dict[str, Any]:
         else:
             custom.setdefault(m.section or "", []).append(m)
 
-    def special_in(section: str) -> list[str]:
-        """The agency's own figures filed under a subsection, as "label number unit" clauses."""
-        section = tokens.without_data(section)
-        return [
-            data(f"{f.label}{FigureView(f, tokens)._record(FigureView(f)._shown())}")
-            for f in report.special
-            if f.section == section and f.value is not None
-        ]
+    ledger = Ledger(stated_cells(report))
+    speaker = Speaker(report, tokens, ledger)
 
     def entries(items_: list[Item]) -> list[SimpleNamespace]:
         return [SimpleNamespace(title=data(i.title), text=data(i.text)) for i in items_]
 
     def extras(section: str) -> str:
-        return join(special_in(section), lead="此外，", sep="，", end="。")
+        """The subsection's own figures (特色指标) not stated by the narrative, in sentences."""
+        return speaker.own_paragraph(tokens.without_data(section))
+
+    def said_in(section: str, lead: str = "") -> str:
+        """All the subsection's figures not stated by the narrative nor said yet, one paragraph."""
+        return speaker.paragraph(tokens.without_data(section), lead=lead)
+
+    def subsection(key: str) -> str:
+        """A subsection of item 一: its heading, lead, measures and the data sentences with them."""
+        key = tokens.without_data(key)
+        measures_, left = speaker.placed(key, sections.get(key) or custom.get(key, []))
+        return "\n".join(
+            part for part in (f"【二级】{title_of(key)}", lead_of(key).rstrip("\n"), left, items(measures_)) if part
+        )
 
     titles = {spec.name: spec.title for spec in report.sections if spec.title}
     by_short = {sub.short: sub.key for sub in cat.SUBSECTIONS}
@@ -266,7 +148,7 @@ def template_context(report: Report, tokens: Tokens) -> dict[str, Any]:
     # item 一's subsections: the profile's order first, then the standard ones, then the clerk's own
     order: list[str] = [by_short.get(spec.name, spec.name) for spec in report.sections]
     order += [sub.key for sub in cat.SUBSECTIONS if sub.key not in order]
-    order += [name for name in custom if name not in order]
+    order += [name for name in [*custom, *sections_with_own(report)] if name not in order]
     section_list = [
         SimpleNamespace(
             key=key,
@@ -276,7 +158,7 @@ def template_context(report: Report, tokens: Tokens) -> dict[str, Any]:
             measures=entries(sections.get(key) or custom.get(key, [])),
         )
         for key in order
-        if key in sections or key in custom or key in leads
+        if key in sections or key in custom or key in leads or key in sections_with_own(report)
     ]
 
     ctx: dict[str, Any] = {
@@ -296,8 +178,9 @@ def template_context(report: Report, tokens: Tokens) -> dict[str, Any]:
         "duties": entries(report.duties),
         "plans": entries(report.plans),
         "others": entries(report.others),
-        "special_in": special_in,
         "extras": extras,
+        "said_in": said_in,
+        "subsection": subsection,
         "sections": section_list,
         "title_of": title_of,
         "lead_of": lead_of,
@@ -309,6 +192,6 @@ def template_context(report: Report, tokens: Tokens) -> dict[str, Any]:
         "ordinal": ordinal,
     }
     for key, figures in report.figures.items():
-        ctx[key] = SheetView(figures, tokens=tokens)
-    ctx["own"] = SheetView({f.key: f for f in report.special}, lenient=True, tokens=tokens)
+        ctx[key] = SheetView(figures, tokens=tokens, ledger=ledger)
+    ctx["own"] = SheetView({f.key: f for f in report.special}, lenient=True, tokens=tokens, ledger=ledger)
     return ctx

@@ -53,11 +53,12 @@ def parse_date(value: Any) -> dt.date | None:
 
 
 # -- numbers as people type them -------------------------------------------------------------------
-APPROX_PREFIXES = ("超过", "约", "近", "逾")
+APPROX_PREFIXES = ("超过", "突破", "不少于", "约", "近", "逾")
 APPROX_SUFFIXES = ("余", "多", "以上")
 _MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 _TYPED = re.compile(
-    r"^(?P<pre>超过|约|近|逾)?(?P<num>[-+]?(?:\d+(?:\.\d*)?|\.\d+))(?P<mul1>万|亿)?(?P<suf>余|多|以上)?(?P<mul2>万|亿)?(?P<unit>\D*)$"
+    r"^(?P<pre>" + "|".join(APPROX_PREFIXES) + r")?(?P<num>[-+]?(?:\d+(?:\.\d*)?|\.\d+))"
+    r"(?P<mul1>万|亿)?(?P<suf>余|多|以上)?(?P<mul2>万|亿)?(?P<unit>\D*)$"
 )
 
 

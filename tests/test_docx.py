@@ -12,9 +12,9 @@ from docx import Document
 from lxml import etree
 
 from generator import gbt9704 as std
+from generator.figure_views import FigureView
 from generator.markup import OFFICIAL_ITEMS
 from generator.model import validate
-from generator.template_context import FigureView
 from generator.workbook.reader import read_workbook
 from tests.conftest import SAMPLE
 
@@ -168,7 +168,7 @@ def test_every_figure_of_the_report_year_is_in_the_text(text: str) -> None:
 
 
 def test_money_uses_wan_and_rates_keep_their_decimals(text: str) -> None:
-    assert "罚没款金额35.68万元" in text
+    assert "收缴罚没款35.68万元" in text
     assert "全程网办率达到88.6%" in text
     assert "全年受理行政许可事项7182件，同比增长7.4%" in text
     assert Decimal("356800") / 10000 == Decimal("35.68")

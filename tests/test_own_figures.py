@@ -51,7 +51,7 @@ def test_own_figures_typed_as_clerks_type_them_print_as_typed(make_workbook: Wor
     assert "提醒：" not in output, output
     for printed in PRINTED:
         assert printed in text, printed
-    assert "患者满意度95%以上" in text
+    assert "患者满意度达到95%以上" in text
     assert "1000000" not in text and "94270000" not in text
     assert "发放健康宣传资料|份|300余|280|" in "\n".join(rows)
     assert "服务群众|人次|100万余|90万|" in "\n".join(rows)
@@ -86,7 +86,7 @@ def test_a_built_in_row_relabelled_and_re_unitted_prints_in_the_clerks_words(
         ws.cell(row=find_row(ws, "附主要数据表"), column=2).value = "是"
 
     text, rows, _ = _build(make_workbook(edit), tmp_path)
-    assert "全年查处违法行为168起，同比增长7.7%" in text
+    assert "查处违法行为168起，同比增长7.7%" in text and "办理查处" not in text
     assert "行政处罚案件168" not in text
     assert "“双随机、一公开”抽查248家" in text
     assert "现有持证执法人员" in text and "人，" not in text.split("现有持证执法人员")[1][:8]
@@ -107,3 +107,16 @@ def test_an_own_figure_typed_with_wan_is_cited_as_typed(make_workbook: WorkbookM
     text, _, _ = _build(make_workbook(edit), tmp_path)
     assert "全年服务群众100万余人次，上年90万人次。" in text
     assert "1000000" not in text and "900000" not in text
+
+
+def test_an_own_figure_in_a_new_subsection_without_measures_prints_under_its_own_heading(
+    make_workbook: WorkbookMaker, tmp_path: Path
+) -> None:
+    def edit(wb: Any) -> None:
+        ws = wb["特色指标"]
+        for col, value in enumerate(("", "家庭医生签约服务", 1200, 1100, "人", "医疗服务"), start=1):
+            ws.cell(row=5, column=col).value = value
+
+    text, _, output = _build(make_workbook(edit), tmp_path)
+    assert "（十）医疗服务\n全年家庭医生签约服务为1200人，同比增长9.1%。\n二、" in text
+    assert "提醒：" not in output

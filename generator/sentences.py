@@ -99,7 +99,7 @@ def clauses(facts: list[Fact]) -> list[tuple[str, Fact, str]]:
             if c.series and c.short and b.series == c.series:
                 pattern = c.short
                 plain_before = not (before[1].yoy and b.yoy) and "其中" not in before[0]
-                tie = "、" if plain_before else "，"
+                tie = "、" if plain_before and not c.short.startswith(VERBS) else "，"  # 办结… is a clause
             elif c.part_of and b.part_of == c.part_of:  # parts of a total not said: one list
                 pattern, tie = c.part, "、"
         text = _said(fact, pattern)

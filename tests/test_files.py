@@ -83,7 +83,7 @@ def test_renamed_headers_reordered_columns_and_hidden_rows_are_read(make_workboo
     from docx import Document
 
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
-    assert "全年办理行政处罚案件168起，同比增长7.7%" in text
+    assert "办理行政处罚案件168起，同比增长7.7%" in text
     assert "全年受理信访事项4068件，同比下降4.3%" in text
     assert "全年开展会前学法14次" in text
 

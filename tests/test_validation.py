@@ -49,7 +49,7 @@ def test_rate_typed_as_percent_text_and_percent_cell_are_read(make_workbook: Wor
     from docx import Document
 
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
-    assert "群众满意度97.3%" in text and "全程网办率达到88.6%" in text
+    assert "群众满意度达到97.3%" in text and "全程网办率达到88.6%" in text
 
 
 @pytest.mark.parametrize("code", ['0.0"%"', "0.0\\%", '0"%"', '[$-804]0.0" %";-0.0" %"'])
@@ -68,7 +68,7 @@ def test_a_rate_in_a_format_that_only_writes_a_percent_sign_is_that_percentage(
     from docx import Document
 
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
-    assert "群众满意度95.5%" in text
+    assert "群众满意度达到95.5%" in text
 
 
 def test_every_problem_is_reported_at_once(make_workbook: WorkbookMaker) -> None:

@@ -68,7 +68,7 @@ def test_approximate_figures_are_written_back_the_same_way(make_workbook: Workbo
     body = "\n".join(text)
     assert "清理行政规范性文件300余件" in body
     assert "发放宣传资料1.35万份" in body  # as typed (13500份 before: #14)
-    assert "罚没款金额32万余元" in body
+    assert "收缴罚没款32万余元" in body
     assert "全年开展监督检查1800多户次" in body
     assert "全年受理行政许可事项超过7000件，办结7150件" in body  # no 同比 from an approximate figure
 
@@ -79,7 +79,7 @@ def test_a_rate_typed_as_a_fraction_is_read_as_a_share_of_100_with_a_warning(mak
     assert (
         "提醒：信访!C14：群众满意度：填的是 0.973，按 97.3% 理解。如果实际是 0.973%，请填写“0.973%”。" in result.output
     )
-    assert any("群众满意度97.3%" in t for t in text)
+    assert any("群众满意度达到97.3%" in t for t in text)
 
 
 def test_wan_typed_where_the_unit_is_already_wan_yuan_is_refused(make_workbook: WorkbookMaker) -> None:

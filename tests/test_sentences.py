@@ -17,7 +17,6 @@ from generator.clauses import CLAUSES, Clause
 from generator.outline import Heading, Paragraph
 from generator.pipeline import build
 from generator.sentences import Fact, own_clause, relabelled, select, sentences
-from generator.spans import FigureRef
 from tests import make_yueyanglou as yyl
 from tests.conftest import SAMPLE
 
@@ -107,9 +106,7 @@ def test_a_zero_without_words_is_left_out() -> None:
 
 def _draft(workbook: Path, out: Path) -> tuple[list[str], Counter[str]]:
     result = build(workbook, out)
-    texts = [
-        "".join(s.text for s in b.body) for b in result.outline.blocks if isinstance(b, (Paragraph, Heading))
-    ]
+    texts = ["".join(s.text for s in b.body) for b in result.outline.blocks if isinstance(b, (Paragraph, Heading))]
     said = Counter(f.source.cell for f in result.outline.figures() if not f.source.also)
     return texts, said
 

@@ -109,7 +109,7 @@ def test_the_current_sample_upgraded_is_the_same_workbook(tmp_path: Path) -> Non
 def _hand_made(path: Path) -> None:
     """An old workbook as a clerk leaves it: rows relabelled, re-unitted and reordered, renamed headers,
     特色指标 with and without 编码, a percent and text-typed numbers, a merged 所属分项, a deleted
-    banner row, an extra column, an unknown 编码, a formula, and a sheet of the clerk's own."""
+    banner row, an extra column, an unknown 编码, a formula, a sheet of the clerk's own and a chart sheet."""
     wb = load_workbook(OLD_LAYOUT)
     ws = wb["行政执法"]
     r = find_row(ws, "penalty_cases")
@@ -146,6 +146,11 @@ def _hand_made(path: Path) -> None:
     extra = wb.create_sheet("我的备注")
     extra["A1"], extra["B2"] = "自己记的", 42
     extra.merge_cells("A1:C1")
+    from openpyxl.chart import BarChart, Reference
+
+    chart = BarChart()
+    chart.add_data(Reference(extra, min_col=2, min_row=2, max_row=2))
+    wb.create_chartsheet("我的图表").add_chart(chart)
     wb.save(path)
     _give_formula_a_result(path, "建议提案", "C3", "11")
 
@@ -215,10 +220,11 @@ def test_a_hand_made_old_workbook_is_carried_whole(hand_made: Path, tmp_path: Pa
         "建议提案!C3：是公式，新工作簿中换成了它的计算结果。",
         "主要举措!D列（备注）：新版工作表没有这一列，已原样放在 主要举措!D列，程序不读它。",
         "工作表“我的备注”：新版工作簿没有这张表，已原样复制为“我的备注”。",
+        "工作表“我的图表”：没有单元格内容（图表、图片不会转换），没有复制。",
     ]
     assert up.notices == notices
     said = "".join(f"提醒：{n}\n" for n in notices)
-    assert result.output == said + f"已生成新版工作簿：{new}（搬过 {len(up.moved)} 个单元格，4 处提醒）\n"
+    assert result.output == said + f"已生成新版工作簿：{new}（搬过 {len(up.moved)} 个单元格，5 处提醒）\n"
 
 
 def test_a_hand_made_old_workbook_builds_the_same_draft_upgraded(hand_made: Path, tmp_path: Path) -> None:

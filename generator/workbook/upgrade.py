@@ -15,8 +15,9 @@ old one, each where the reader of the current layout looks for it:
 Values are read by the project's own reader (:mod:`generator.workbook.container`), so a bad old file
 is refused with the same Chinese message ``build`` gives.  A cell keeps its number format (a percent,
 "@" text, a date); text stays text ("300余", "0012", "=…").  A formula is carried as its result, said
-in a notice.  The 说明 sheet, each sheet's banner and header rows belong to the layout: the new ones
-are kept.  Nothing is written here; :func:`write_upgrade` writes NEW as ``build`` writes a draft.
+in a notice.  Only cells are carried: comments, pictures, charts, colours and column widths are not
+(the new layout's own are kept).  The 说明 sheet, each sheet's banner and header rows belong to the
+layout: the new ones are kept.  Nothing is written here; :func:`write_upgrade` writes NEW as ``build`` writes a draft.
 """
 
 from __future__ import annotations
@@ -165,7 +166,11 @@ class _Carrier:
             raise WorkbookUnreadable(
                 f"{self.path}：工作表“{name}”超过 {MAX_ROWS} 行，不像正常填写的工作簿，没有转换。请删去多余的行后重试。"
             )
-        if name in _LAYOUT_ONLY or not sheet.rows:
+        if name in _LAYOUT_ONLY:
+            return
+        if not sheet.rows:
+            if name not in self.new.sheetnames:
+                self.out.notices.append(f"工作表“{name}”：没有单元格内容（图表、图片不会转换），没有复制。")
             return
         if name not in self.new.sheetnames:
             self.copy(name, sheet, "新版工作簿没有这张表")

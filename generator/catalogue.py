@@ -365,6 +365,9 @@ SHORTCOMING_KINDS = ("不足", "原因")
 
 SPECIAL_SHEET = "特色指标"
 SPECIAL_COLUMNS = ("编码", "指标", "本年", "上年", "单位", "所属分项")
+# The blank's example row on 特色指标 (label, unit, 所属分项) and the 本年 its banner suggests: left with
+# no figures, it is the example, not a figure, and is passed over without a word
+SPECIAL_EXAMPLE = ("医疗机构依法执业检查", "家次", "行政执法", 320)
 INFO_SHEET = "基本信息"
 DISPATCH_SHEET = "发文要素"
 README_SHEET = "说明"

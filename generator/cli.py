@@ -398,6 +398,9 @@ def templates_new(name: str, into: Path) -> None:
     click.echo(f"已新建模板：{folder}。改写其中 report.j2 的部分内容后，用 --agency {name} 生成报告。")
 
 
+from . import cli_upgrade  # noqa: E402, F401  (registers ``upgrade`` on the group)
+
+
 def run() -> NoReturn:
     """The console entry point (``report-draft``, ``python -m generator``): the CLI, then an exit
     that skips the interpreter's teardown.

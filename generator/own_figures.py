@@ -99,6 +99,8 @@ def validate_own(raws: list[RawIndicator], problems: list[Problem], sections: Se
             elif raw.key or unit or (raw.section is not None and not raw.section.empty):
                 problems.append(Problem(Severity.WARNING, label_cell.ref, "这一行没有填写“指标”和数值，已忽略。"))
             continue
+        if not has_values and not raw.key and label == cat.SPECIAL_EXAMPLE[0]:
+            continue  # the blank's example row, untouched: not a figure of the department's
         key = raw.key or label  # no English code asked of a clerk: the label keys the row
         if key in seen:
             problems.append(

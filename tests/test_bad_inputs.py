@@ -872,6 +872,100 @@ def test_the_readme_lists_every_case() -> None:
         "existing output unreadable",
         "another run on the output",
         "--pdf without LibreOffice",
+        "upgrade: OLD locked",
     ]
-    missing = [name for name in [*CASES, *elsewhere] if f"`{name}`" not in readme]
+    missing = [name for name in [*CASES, *elsewhere, *UPGRADE_CASES] if f"`{name}`" not in readme]
     assert missing == []
+
+
+# ``report-draft upgrade OLD NEW`` (tests/test_upgrade.py has the conversions).  A bad OLD is said as
+# ``build`` says it: the reader's cases above, run through ``upgrade``, must give the same message.
+UPGRADE_AS_THE_READER = [
+    "not a workbook, named .xlsx",
+    ".xls",
+    ".et",
+    "password-protected",
+    ".xls content named .xlsx",
+    ".docx named .xlsx",
+    "truncated file",
+    "missing path",
+]
+EXISTS = "文件已存在，没有覆盖。换一个文件名，或加 --force 覆盖（原文件会先备份在旁边）。"
+UPGRADE_CASES: dict[str, tuple[Callable[[Path, Path], tuple[Path, Path]], str]] = {
+    "upgrade: NEW is OLD": (
+        lambda old, new: (old, old.parent / ".." / old.parent.name / old.name),
+        "错误：{new}：新工作簿不能与旧工作簿是同一个文件，请换一个文件名。旧工作簿没有改动。",
+    ),
+    "upgrade: NEW exists": (lambda old, new: (old, _exists(new)), "错误：{new}：" + EXISTS),
+    "upgrade: NEW not .xlsx": (
+        lambda old, new: (old, new.with_suffix(".xls")),
+        "错误：{new}：工作簿文件名应以 .xlsx 结尾。",
+    ),
+    "upgrade: a formula never calculated": (
+        lambda old, new: (_made(old, _formula_without_result), new),
+        "错误：{old}：行政执法!C6 是公式，但文件中没有它的计算结果（文件可能由其他程序生成），没有转换。"
+        "请用 Excel 或 WPS 打开旧工作簿并保存一次，再重试。",
+    ),
+}
+
+
+def _exists(path: Path) -> Path:
+    path.write_bytes(b"someone's workbook")
+    return path
+
+
+def _made(path: Path, make: Callable[[Path], None]) -> Path:
+    make(path)
+    return path
+
+
+def _upgrade_run(old: Path, new: Path) -> Any:
+    return CliRunner().invoke(main, ["upgrade", str(old), str(new)])
+
+
+@pytest.mark.parametrize("name", UPGRADE_AS_THE_READER)
+def test_a_bad_old_workbook_is_said_by_upgrade_as_by_build(name: str, tmp_path: Path) -> None:
+    case = CASES[name]
+    old = tmp_path / "旧 文件" / case.name
+    old.parent.mkdir()
+    if case.make is not None:
+        case.make(old)
+    new = tmp_path / "新版 工作簿.xlsx"
+    result = _upgrade_run(old, new)
+    assert (result.exit_code, result.output) == (1, case.output.format(wb=old) + "\n")
+    assert not new.exists() and [p.name for p in tmp_path.iterdir()] == ["旧 文件"]
+
+
+@pytest.mark.parametrize("name", list(UPGRADE_CASES))
+def test_bad_upgrade(name: str, tmp_path: Path) -> None:
+    arrange, said = UPGRADE_CASES[name]
+    folder = tmp_path / "工作 簿"
+    folder.mkdir()
+    old, new = folder / "旧版 数据.xlsx", folder / "新版 数据.xlsx"
+    old.write_bytes(SAMPLE.read_bytes())
+    old, new = arrange(old, new)
+    before = {p: p.read_bytes() for p in folder.iterdir()}
+    result = _upgrade_run(old, new)
+    assert (result.exit_code, result.output) == (1, said.format(old=old, new=new) + "\n")
+    assert {p: p.read_bytes() for p in folder.iterdir()} == before  # nothing written, nothing changed
+
+
+def test_a_locked_old_workbook_is_said_by_upgrade_as_by_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`upgrade: OLD locked`: a workbook the system will not let us read (held by Excel on Windows, or
+    no permission) is said with its path and reason, as ``build`` says it."""
+    old = tmp_path / "旧版 数据.xlsx"
+    old.write_bytes(SAMPLE.read_bytes())
+    real_open = Path.open
+
+    def refused(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == old:
+            raise PermissionError(13, "Permission denied", str(old))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refused)
+    said = [_upgrade_run(old, tmp_path / "新.xlsx"), CliRunner().invoke(main, ["validate", str(old)])]
+    expected = (
+        f"错误：{old}：系统不接受这个路径（没有访问权限）。"
+        "请检查这个文件和所在文件夹的权限，或把文件复制到自己的文件夹后再试。\n"
+    )
+    assert [(r.exit_code, r.output) for r in said] == [(1, expected), (1, expected)]

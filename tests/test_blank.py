@@ -26,7 +26,8 @@ COUNTS += ["32万", "9427万", "1.2亿", "100万余", "0"]
 AMOUNTS = [321500, 356800.5, "321,500", "35.68万", "1.2亿"]
 NUMBERS = [40, 12.5, "40", "１２.５"]
 RATES = [98.5, 100, 0.973, "98.5", "98.5%", "９８.５％", "100"]
-SPECIAL = [320, 3.5, "320", "１，２３４", "1,234"]  # 特色指标: plain numbers only, for now
+# 特色指标: every figure as typed (generator/own_figures.py)
+SPECIAL = [320, 3.5, "320", "１，２３４", "1,234", "10多", "300余", "100万余", "9427万", "95%", "95%以上"]
 DATES = [dt.date(2026, 1, 20), "2026-01-20", "2026年1月20日", "2026.1.20", "2026/1/20", "２０２６年１月２０日"]
 YEARS = [2025, "2025", "２０２５"]
 SECTIONS = [s.short for s in cat.SUBSECTIONS] + ["食品药品安全监管"]  # a new name may be typed
@@ -43,6 +44,27 @@ def _read_as_figure(form: Any, kind: cat.Kind) -> bool:
     return isinstance(value, (int, Decimal)) and not isinstance(value, bool)
 
 
+def _read_as_own_figure(form: Any) -> bool:
+    """A 特色指标 row with ``form`` as its 本年 validates into a figure, with no problem said."""
+    from generator.own_figures import validate_own
+    from generator.sections import SectionNames
+    from generator.workbook.reader import RawIndicator
+
+    raw = RawIndicator(
+        "",
+        "特色指标!A3",
+        "某项数字",
+        Cell(form, "特色指标!C3"),
+        Cell(None, "特色指标!D3"),
+        Cell("件", "特色指标!E3"),
+        Cell("行政执法", "特色指标!F3"),
+        Cell("某项数字", "特色指标!B3"),
+    )
+    problems: list[Any] = []
+    figures = validate_own([raw], problems, SectionNames())
+    return problems == [] and len(figures) == 1 and figures[0].value is not None
+
+
 def test_the_forms_listed_here_are_read_by_the_reader() -> None:
     """The lists are the reader's: each form reads as a number, a date or a year."""
     for forms, kind in ((COUNTS, cat.Kind.COUNT), (AMOUNTS, cat.Kind.AMOUNT), (NUMBERS, cat.Kind.NUMBER)):
@@ -51,9 +73,9 @@ def test_the_forms_listed_here_are_read_by_the_reader() -> None:
     assert all(parse_date(f) == dt.date(2026, 1, 20) for f in DATES)
     from pydantic import TypeAdapter
 
-    from generator.model import CountValue, DecimalValue
+    from generator.model import CountValue
 
-    assert all(TypeAdapter(DecimalValue).validate_python(f) is not None for f in SPECIAL)  # 特色指标's rule
+    assert all(_read_as_own_figure(f) for f in SPECIAL)
     assert all(TypeAdapter(CountValue).validate_python(f) == 2025 for f in YEARS)  # as 报告年度 reads it
 
 
@@ -208,3 +230,35 @@ def test_the_structure_sheets_hold_the_built_in_defaults(blank: Any) -> None:
     assert [c.value for c in ws[2]] == list(cat.WORDING_COLUMNS)
     rows = [tuple(c.value for c in row[:2]) for row in ws.iter_rows(min_row=3) if row[0].value]
     assert rows == [(w.name, w.default) for w in cat.WORDINGS]
+
+
+def test_the_own_figures_sheet_asks_no_english_code(blank: Any) -> None:
+    """特色指标: 编码 hidden and optional; the instructions no longer ask for letters; label, unit,
+    本年, 上年 and 所属分项 visible; the banner's example is the sheet's first row."""
+    ws = blank[cat.SPECIAL_SHEET]
+    assert ws.column_dimensions["A"].hidden and ws["A2"].value == "编码"
+    assert [ws.cell(row=2, column=c).value for c in range(2, 7)] == ["指标", "本年", "上年", "单位", "所属分项"]
+    assert not any(ws.column_dimensions[c].hidden for c in "BCDEF")
+    said = [ws["A1"].value, *(str(c.value) for c in blank[cat.README_SHEET]["A"] if c.value)]
+    said += [dv.prompt or "" for dv in ws.data_validations.dataValidation]
+    assert not [s for s in said if "英文" in s or ("特色指标" in s and "编码用" in s)]
+    label, unit, section, value = cat.SPECIAL_EXAMPLE
+    assert [ws[f"{c}3"].value for c in "ABCDEF"] == [None, label, None, None, unit, section]
+    assert f"“{label}”，单位“{unit}”，本年填 {value}，所属分项“{section}”" in ws["A1"].value
+
+
+def test_the_untouched_example_row_is_no_figure_and_draws_no_warning(tmp_path: Path) -> None:
+    """A workbook that leaves the example as it is reads as if 特色指标 were empty; filled in, it is read."""
+    from generator.own_figures import validate_own
+    from generator.sections import SectionNames
+    from generator.workbook.reader import read_workbook
+
+    path = tmp_path / "空白.xlsx"
+    write_blank(path)
+    problems: list[Any] = []
+    assert validate_own(read_workbook(path).special, problems, SectionNames()) == [] and problems == []
+    wb = load_workbook(path)
+    wb[cat.SPECIAL_SHEET]["C3"] = "300余"
+    wb.save(path)
+    [figure] = validate_own(read_workbook(path).special, problems, SectionNames())
+    assert (figure.label, figure.unit, figure.approx, problems) == (cat.SPECIAL_EXAMPLE[0], "家次", "余", [])

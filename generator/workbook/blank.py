@@ -35,8 +35,10 @@ COUNT_FORMS = (
 )
 AMOUNT_FORMS = "填金额数字，单位在“单位”列（元或万元）。单位为“元”时可写“35.68万”“1.2亿”。没有数据请留空。"
 RATE_FORMS = "按百分数填写：98.5 表示 98.5%，也可写“98.5%”；全角数字也能识别。填 0 到 1 之间的小数时按百分之几十理解。"
-# 特色指标 reads plain numbers only (its 余/多/万 are #14 item 1)
-SPECIAL_FORMS = "填阿拉伯数字，如 320；全角数字、千分位逗号也能识别。没有数据请留空，不要填 0。"
+SPECIAL_FORMS = (
+    "照报告中的写法填，如 320、“300余”“10多”“100万余”“9427万”；比率写“95%”“95%以上”。"
+    "全角数字、千分位逗号也能识别。没有数据请留空，不要填 0。"
+)
 DATE_FORMS = "填日期，如 2026-01-20、2026年1月20日、2026.1.20、2026/1/20。"
 YEAR_FORMS = "四位年份，如 2025。"
 
@@ -95,7 +97,8 @@ def _readme(ws: Any) -> None:
         "“本年”填报告年度数字，“上年”填上一年度数字（用于同比）；只填阿拉伯数字，单位已在“单位”列写明；"
         "没有的数据留空，报告中不写该项，不要填 0 代替空白。比率按百分数填写，例如 98.5 表示 98.5%。"
         "约数写成“300余”“1800多”“超过100”，大数可写“32万”“1.2亿”，报告中照样写出。",
-        "5. “特色指标”表填写本单位特有的指标，编码用英文字母、数字和下划线，模板按编码引用。",
+        "5. “特色指标”表填写本单位特有的数字：指标名称照报告中的说法写，单位、本年、上年、所属分项照填；"
+        "数字的写法与指标表相同（“300余”“100万余”“95%以上”）。隐藏的“编码”列不用填。",
         "6. 文字表对应报告的五个部分：主要举措（第一部分）、不足和原因（第二部分）、第一责任人（第三部分）、"
         "下年安排（第四部分）、其他事项（第五部分，可不填）。每行一项，小标题不要编号，程序自动编号。",
         "7. “报告结构”表：第一部分各分项的顺序、二级标题和引语；"
@@ -174,16 +177,24 @@ def _indicators(ws: Any, spec: cat.IndicatorSheet) -> None:
 
 
 def _special(ws: Any) -> None:
+    """No English code asked of a clerk: 编码 is hidden and optional (a blank one keys the row by its
+    label); the banner's example is the sheet's first row, label, unit and 所属分项 filled, figures
+    blank (left so, the reader passes it over: :data:`generator.catalogue.SPECIAL_EXAMPLE`)."""
+    label, unit, section, value = cat.SPECIAL_EXAMPLE
     _banner(
         ws,
         (
-            "特色指标：本单位特有、其他表没有的指标。编码用英文字母、数字和下划线（模板按编码引用），"
-            "所属分项决定写在报告哪一部分。"
-            "例：编码 hospital_checks，指标“医疗机构依法执业检查”，本年 320，单位“家次”，所属分项“行政执法”。"
+            "特色指标：本单位特有、其他表没有的数字，每行一个。“指标”写报告中的说法，"
+            "“所属分项”决定写在报告第一部分哪一个分项；不填所属分项时，只写在叙述中引用它〔指标〕的地方。"
+            f"例：第 3 行“{label}”，单位“{unit}”，本年填 {value}，所属分项“{section}”；"
+            "没有这项数字时改写或删除这一行。"
         ),
         len(cat.SPECIAL_COLUMNS),
     )
     _header(ws, cat.SPECIAL_COLUMNS, (22, 36, 14, 14, 10, 16))
+    ws.column_dimensions["A"].hidden = True  # 编码: optional, for agency templates that cite own.xxx
+    for column, text in ((2, label), (5, unit), (6, section)):
+        ws.cell(row=3, column=column, value=text)
     _apply(ws, "C3:D200", _prompt("数值", SPECIAL_FORMS))
     _section_list(ws, "F3:F200")
 

@@ -58,7 +58,7 @@ def _read_value(
     cell: Cell, ind: cat.Indicator, kind: cat.Kind, problems: list[Problem]
 ) -> tuple[int | Decimal | None, str, str] | None:
     """One figure as typed: (number, approximation mark, 万/亿 as typed); ``None`` when refused."""
-    from .model import _as_typed, _message
+    from .figure_checks import as_typed, error_message
 
     if kind is cat.Kind.RATE:
         value, approx = rate_input(cell, ind, problems)
@@ -70,7 +70,7 @@ def _read_value(
     try:
         number = _adapters()[kind].validate_python(value)
     except ValidationError as exc:
-        message = _message(exc.errors()[0], kind, _as_typed(cell))
+        message = error_message(exc.errors()[0], kind, as_typed(cell))
         problems.append(Problem(Severity.ERROR, cell.ref, f"{ind.label}：{message}"))
         return None
     return number, (approx if number is not None else ""), (scale if number is not None else "")

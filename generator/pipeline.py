@@ -19,11 +19,12 @@ from .errors import InputProblems, OutputProblem, Problem, Severity
 from .files import check_writable_target, read_existing, write_together
 from .fingerprint import read_stamp, stamp
 from .lock import output_lock
-from .model import Report, validate
+from .model import Report
 from .outline import Outline
 from .profile import load_profile
 from .render import render_outline
 from .spans import plain
+from .validation import validate
 from .values import clean_text
 from .workbook.reader import read_workbook
 

@@ -13,8 +13,8 @@ from docx import Document
 
 from generator import catalogue as cat
 from generator.cli import main
-from generator.model import validate
 from generator.spans import FigureRef
+from generator.validation import validate
 from generator.workbook.reader import read_workbook
 from tests.conftest import WorkbookMaker, find_row
 

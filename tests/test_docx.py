@@ -14,7 +14,7 @@ from lxml import etree
 from generator import gbt9704 as std
 from generator.figure_views import FigureView
 from generator.markup import OFFICIAL_ITEMS
-from generator.model import validate
+from generator.validation import validate
 from generator.workbook.reader import read_workbook
 from tests.conftest import SAMPLE
 

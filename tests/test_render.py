@@ -11,9 +11,9 @@ from docx import Document
 from generator import catalogue as cat
 from generator.agencies import template_set
 from generator.errors import TemplateProblem
-from generator.model import validate
 from generator.pipeline import build
 from generator.render import render_outline
+from generator.validation import validate
 from generator.workbook.reader import read_workbook
 from tests.conftest import WorkbookMaker, find_row
 

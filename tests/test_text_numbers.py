@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.model import validate
+from generator.validation import validate
 from generator.workbook.reader import Cell, RawWorkbook, read_workbook
 from tests.conftest import SAMPLE
 

@@ -62,6 +62,8 @@ def test_approximate_figures_are_written_back_the_same_way(make_workbook: Workbo
         set_cell(wb, "行政执法", "fines", "32万余")
         set_cell(wb, "行政执法", "inspections", "1800多")
         set_cell(wb, "行政许可", "accepted", "超过7000")
+        set_cell(wb, "行政执法", "penalty_cases", "突破160")  # the published report's "突破32万元"
+        set_cell(wb, "学法", "pre_meeting", "不少于12")  # its "不少于2次"
 
     result, text = build(make_workbook(edit))
     assert result.exit_code == 0, result.output
@@ -71,6 +73,7 @@ def test_approximate_figures_are_written_back_the_same_way(make_workbook: Workbo
     assert "收缴罚没款32万余元" in body
     assert "全年开展监督检查1800多户次" in body
     assert "全年受理行政许可事项超过7000件，办结7150件" in body  # no 同比 from an approximate figure
+    assert "办理行政处罚案件突破160起，" in body and "全年开展会前学法不少于12次" in body
 
 
 def test_a_rate_typed_as_a_fraction_is_read_as_a_share_of_100_with_a_warning(make_workbook: WorkbookMaker) -> None:

@@ -35,11 +35,8 @@ the report has the 36 figures of ``FIGURES`` below, and these numbers are *not* 
 A figure goes into a built-in catalogue row when the row means the same thing, relabelled and
 re-unitted in its 指标 and 单位 cells with the report's words (12345热线工单 … 条); otherwise into a
 特色指标 row with the report's label and unit, its 所属分项 left blank, so that it prints only where the
-narrative cites it.  Each value is typed as the report types it (300余, 1800多, 20余, 32万).
-
-Two qualifiers the reader does not take are kept in the sentence around the citation instead of the
-cell: 突破32万元 (the cell holds 32万) and 不少于2次 (the cell holds 2).  The printed sentence is the
-report's, but the cells say the figures are exact; see ``NOT_TYPED``.
+narrative cites it.  Each value is typed as the report types it (300余, 1800多, 20余, 突破32万,
+不少于2), so the cells say which figures are approximate, as the report does.
 """
 
 from __future__ import annotations
@@ -135,7 +132,7 @@ FIGURES: tuple[Figure, ...] = (
         "13起",
         "重大行政执法决定法制审核案件13起",
     ),
-    _b("行政执法", "fines", "罚没款金额", "32万", "元", "32万元", "全年罚没款金额突破32万元"),
+    _b("行政执法", "fines", "罚没款金额", "突破32万", "元", "突破32万元", "全年罚没款金额突破32万元"),
     _b(
         "行政执法",
         "to_police",
@@ -160,16 +157,13 @@ FIGURES: tuple[Figure, ...] = (
         "学法",
         "group_sessions",
         "局党委理论学习中心组集中全面学习",
-        2,
+        "不少于2",
         "次",
-        "2次",
+        "不少于2次",
         "集中全面学习不少于2次",
     ),
     _b("学法", "exam_excellent", "法律知识考试优秀率", 100, "%", "100%", "优秀率达100%"),
 )
-
-# qualifiers the reader refuses ("突破32万", "不少于2"): typed in the sentence, not in the cell
-NOT_TYPED = {"罚没款金额": "突破", "局党委理论学习中心组集中全面学习": "不少于"}
 
 # The numbers of the report that are not figures, each in the words it stands in (see the docstring).
 NOT_FIGURES: tuple[str, ...] = (

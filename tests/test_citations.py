@@ -150,3 +150,18 @@ def test_a_figure_typed_as_plain_digits_is_pointed_out_but_dates_and_document_nu
         w.endswith("的本年数相同，但不会随数据更新，可改为〔" + w.split("指标“")[1].split("”")[0] + "〕。")
         for w in warnings
     )
+
+
+def test_a_number_followed_by_a_time_unit_is_not_taken_for_a_count_of_another_unit() -> None:
+    from generator import catalogue as cat
+    from generator.errors import Problem
+    from generator.loose_figures import loose_figures
+    from generator.model import Figure
+
+    devices = Figure(key="x", label="行政执法仪", kind=cat.Kind.COUNT, unit="台", value=12, value_cell="行政执法!C3")
+    days = Figure(key="y", label="平均办理时限", kind=cat.Kind.NUMBER, unit="天", value=15, value_cell="特色指标!C4")
+    problems: list[Problem] = []
+    loose_figures("医师注册变更，法定12天，压缩到15天办结。", "主要举措!C8", [devices, days], problems)
+    assert [p.message for p in problems] == [
+        "文字中的“15”与指标“平均办理时限”（特色指标!C4）的本年数相同，但不会随数据更新，可改为〔平均办理时限〕。"
+    ]

@@ -8,7 +8,8 @@ worth reading, a number is left alone when it is:
 - a year, a date or a time (followed by 年/月/日/时/号, or four digits from 1900 to 2100);
 - an ordinal or a number in a name (after 第 or No, or next to a letter, "/", "-" or "." such as
   "GB/T 9704-2012");
-- under 10: single digits (3项, 5家, 一是…) match some figure in almost every workbook.
+- under 10: single digits (3项, 5家, 一是…) match some figure in almost every workbook;
+- followed by a time unit (法定12天) when the figure is not a duration (12台).
 
 A percentage is compared with the rates, any other number with the counts and amounts (in 元, so
 "35.68万元" matches 356800 元).  Each number is reported once per cell.

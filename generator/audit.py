@@ -292,8 +292,9 @@ class _Audit:
             props = next(r.props for r in p.runs if r.text.strip())
             color = props.get(("color", "val"), "000000").upper()
             font = self.doc.font(props)
-            if family_of(font) != family_of(std.FONT_XIAOBIAOSONG) or color not in _REDS:
-                self.add("masthead.mark", p, "红色小标宋体字", f"{font or '（未指定字体）'}，颜色 {color}")
+            family = family_of(std.FONT_XIAOBIAOSONG)
+            if family_of(font) != family or color not in _REDS:
+                self.add("masthead.mark", p, f"红色{family}体字", f"{font or '（未指定字体）'}，颜色 {color}")
 
     def run(self) -> list[Finding]:
         section = self.doc.sections[-1] if self.doc.sections else None

@@ -11,184 +11,22 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 from . import gbt9704 as std
+from .audit_layout import DATE_RE, DOC_NUMBER_LOOSE, DOC_NUMBER_STRICT, classify, heading_of, official_item
+from .audit_rules import RULES, Finding
 from .docx_props import Docx, Para, Props, Section, read_docx, to_int
+from .gbt9704 import Twips, family_of
 from .markup import OFFICIAL_ITEMS
 
-STANDARD = "GB/T 9704-2012"
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    clause: str
-    title: str
-
-
-RULES: dict[str, Rule] = {
-    r.id: r
-    for r in (
-        Rule("page.size", f"{STANDARD} 5.1", "纸张为 A4"),
-        Rule("page.margins", f"{STANDARD} 5.2.1", "页边距与版心尺寸"),
-        Rule("grid.lines", f"{STANDARD} 5.2.3", "每页22行"),
-        Rule("grid.chars", f"{STANDARD} 5.2.3", "每行28字"),
-        Rule("font.title", f"{STANDARD} 7.3.1", "标题用2号小标宋体字，居中"),
-        Rule("font.addressee", f"{STANDARD} 7.3.2", "主送机关用3号仿宋体字，顶格"),
-        Rule("font.body", f"{STANDARD} 5.2.2、7.3.3", "正文用3号仿宋体字"),
-        Rule("font.heading", f"{STANDARD} 7.3.3", "各级标题字体：一级黑体、二级楷体、三四级仿宋"),
-        Rule("font.signature", f"{STANDARD} 7.3.5", "署名和成文日期用3号仿宋体字"),
-        Rule("indent.body", f"{STANDARD} 7.3.3", "正文每个自然段左空二字"),
-        Rule("numbering.form", f"{STANDARD} 7.3.3", "结构层次序数为“一、”“（一）”“1.”“（1）”"),
-        Rule("numbering.sequence", f"{STANDARD} 7.3.3", "同一层级的序数连续"),
-        Rule("items.order", "《法治政府建设与责任落实督察工作规定》", "年度报告的规定内容及顺序"),
-        Rule("punct.fullwidth", "GB/T 15834-2011", "中文文字中使用全角标点"),
-        Rule("date.form", f"{STANDARD} 7.3.5.4", "成文日期用阿拉伯数字，年份写全，月、日不编虚位"),
-        Rule("pagenum.present", f"{STANDARD} 7.5", "公文有页码"),
-        Rule("masthead.mark", f"{STANDARD} 7.2.4", "发文机关标志用红色小标宋体字"),
-        Rule("masthead.number", f"{STANDARD} 7.2.5", "发文字号的年份用六角括号〔〕，序号不编虚位、不加“第”"),
-        Rule("masthead.signer", f"{STANDARD} 7.2.6、《党政机关公文处理工作条例》第九条", "上行文标注签发人"),
-        Rule("pagenum.form", f"{STANDARD} 7.5", "页码用4号半角宋体阿拉伯数字，两边各放一条一字线"),
-        Rule("pagenum.sides", f"{STANDARD} 7.5", "单页码居右空一字，双页码居左空一字"),
-    )
-}
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    clause: str
-    paragraph: int  # 0 when the finding is about the whole document
-    excerpt: str
-    expected: str
-    found: str
-
-    def __str__(self) -> str:
-        where = f"第{self.paragraph}段“{self.excerpt}”" if self.paragraph else "全文"
-        return f"{where}：〔{self.rule}｜{self.clause}〕应为{self.expected}；实为{self.found}。"
-
-
-# -- faces -------------------------------------------------------------------------------------
-FAMILIES: dict[str, tuple[str, ...]] = {
-    "仿宋": ("仿宋", "fangsong"),
-    "黑体": ("黑体", "simhei", "heiti"),
-    "楷体": ("楷体", "kaiti"),
-    "小标宋": ("小标宋", "xiaobiaosong", "xbs"),
-    "宋体": ("宋体", "simsun", "songti"),
-}
-
-
-def family_of(font: str) -> str:
-    name = font.lower().replace(" ", "")
-    if not name:
-        return ""
-    for family in ("小标宋", "仿宋", "黑体", "楷体", "宋体"):  # 小标宋 before 宋体: its name contains 宋
-        if any(alias in name for alias in FAMILIES[family]):
-            return family
-    return ""
+_PAGE_TOLERANCE = 20  # twips: paper within about a third of a millimetre of A4 is A4
+_REDS = (std.MARK_COLOR, "E60000", "C00000", "RED")  # the reds Word's and WPS's palettes give
 
 
 def _size_pt(props: Props) -> float:
     return to_int(props.get(("sz", "val")), 20) / 2  # Word's default is 10 pt
-
-
-# -- classifying paragraphs -------------------------------------------------------------------
-CN_NUM = "一二三四五六七八九十"
-HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (2, re.compile(rf"^\s*([（(])([{CN_NUM}]+)([）)])")),
-    (4, re.compile(r"^\s*([（(])(\d+)([）)])")),
-    (1, re.compile(rf"^\s*([{CN_NUM}]+)([、.．，,])")),
-    (3, re.compile(r"^\s*(\d+)([.．、])(?!\d)")),
-)
-DATE_RE = re.compile(r"^\s*([0-9０-９〇○零一二三四五六七八九十]{4})\s*年\s*(\S{1,3}?)\s*月\s*(\S{1,3}?)\s*日\s*$")
-
-
-def _cn_value(text: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23."""
-    if "十" not in text:
-        return CN_NUM.index(text) + 1 if text in CN_NUM else 0
-    tens, _, ones = text.partition("十")
-    return (CN_NUM.index(tens) + 1 if tens else 1) * 10 + (CN_NUM.index(ones) + 1 if ones else 0)
-
-
-@dataclass
-class _Heading:
-    para: Para
-    level: int
-    value: int
-    form_ok: bool
-    number: str
-
-
-def _heading(p: Para) -> _Heading | None:
-    for level, pattern in HEADING_PATTERNS:
-        m = pattern.match(p.text)
-        if not m:
-            continue
-        if level in (2, 4):
-            value = _cn_value(m[2]) if level == 2 else int(m[2])
-            ok = m[1] == "（" and m[3] == "）"
-        elif level == 1:
-            value, ok = _cn_value(m[1]), m[2] == "、"
-        else:
-            value, ok = int(m[1]), m[2] in ".．"
-        return _Heading(p, level, value, ok, m.group(0).strip())
-    return None
-
-
-DOC_NUMBER_LOOSE = re.compile(r"[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*第?\s*(\d+)\s*号")
-DOC_NUMBER_STRICT = re.compile(r"〔\d{4}〕[1-9]\d*号")
-MASTHEAD_SEARCH = 8  # the 版头 is within the first paragraphs
-
-
-@dataclass
-class _Layout:
-    masthead: list[Para]
-    title: list[Para]
-    addressee: Para | None
-    body: list[Para]
-    headings: list[_Heading]
-    signature: Para | None
-    date: Para | None
-
-
-def _classify(doc: Docx) -> _Layout:
-    paras = [p for p in doc.paragraphs if p.text.strip()]
-    i = 0
-    masthead: list[Para] = []
-    for k, p in enumerate(paras[:MASTHEAD_SEARCH]):
-        if DOC_NUMBER_LOOSE.search(p.text):
-            masthead, i = paras[: k + 1], k + 1
-            break
-    title: list[Para] = []
-    while i < len(paras) and not paras[i].text.strip().endswith(("：", ":")) and _heading(paras[i]) is None:
-        jc = paras[i].pprops.get(("jc", "val"), "")
-        if title and jc != "center":
-            break
-        title.append(paras[i])
-        i += 1
-        if jc != "center":
-            break
-    addressee = None
-    if i < len(paras) and paras[i].text.strip().endswith(("：", ":")) and len(paras[i].text) < 60:
-        addressee = paras[i]
-        i += 1
-    # 成文日期: the last date line of the body's end; 附注, 附件 and 版记 may follow it.
-    end = len(paras)
-    date = signature = None
-    dates = [k for k in range(i, len(paras)) if DATE_RE.match(paras[k].text) and "印发" not in paras[k].text]
-    if dates:
-        k = dates[-1]
-        date = paras[k]
-        end = k
-        if end > i and len(paras[end - 1].text.strip()) <= 30 and not paras[end - 1].text.strip().endswith("。"):
-            signature = paras[end - 1]
-            end -= 1
-    body = paras[i:end]
-    headings = [h for h in (_heading(p) for p in body) if h is not None]
-    return _Layout(masthead, title, addressee, body, headings, signature, date)
 
 
 # -- the checks --------------------------------------------------------------------------------
@@ -196,7 +34,7 @@ class _Audit:
     def __init__(self, doc: Docx) -> None:
         self.doc = doc
         self.findings: list[Finding] = []
-        self.layout = _classify(doc)
+        self.layout = classify(doc)
 
     def add(self, rule: str, para: Para | None, expected: str, found: str) -> None:
         self.findings.append(
@@ -213,27 +51,27 @@ class _Audit:
     # page ------------------------------------------------------------------------------------
     def page(self, section: Section) -> None:
         a4 = (round(std.PAGE_WIDTH.twips), round(std.PAGE_HEIGHT.twips))
-        if abs(section.width - a4[0]) > 20 or abs(section.height - a4[1]) > 20:
+        if abs(section.width - a4[0]) > _PAGE_TOLERANCE or abs(section.height - a4[1]) > _PAGE_TOLERANCE:
             self.add(
                 "page.size",
                 None,
-                "A4（210 mm × 297 mm）",
-                f"{section.width / 56.7:.0f} mm × {section.height / 56.7:.0f} mm",
+                f"A4（{std.PAGE_WIDTH.mm:.0f} mm × {std.PAGE_HEIGHT.mm:.0f} mm）",
+                f"{Twips(section.width).mm:.0f} mm × {Twips(section.height).mm:.0f} mm",
             )
-        mm1 = 57  # 1 mm in twips: the standard's tolerance for 天头 and 订口
         expected = {
             "上": (section.top, std.MARGIN_TOP),
             "下": (section.bottom, std.MARGIN_BOTTOM),
             "左": (section.left, std.MARGIN_LEFT),
             "右": (section.right, std.MARGIN_RIGHT),
         }
-        wrong = {k: v for k, v in expected.items() if abs(v[0] - v[1].twips) > mm1}
+        wrong = {k: v for k, v in expected.items() if abs(v[0] - v[1].twips) > std.MARGIN_TOLERANCE.twips}
         if wrong:
+            area = f"（版心 {std.TYPE_AREA_WIDTH.mm:.0f} mm × {std.TYPE_AREA_HEIGHT.mm:.0f} mm）"
             self.add(
                 "page.margins",
                 None,
-                "、".join(f"{k} {v[1].mm:.0f} mm" for k, v in wrong.items()) + "（版心 156 mm × 225 mm）",
-                "、".join(f"{k} {v[0] / 56.7:.1f} mm" for k, v in wrong.items()),
+                "、".join(f"{k} {v[1].mm:.0f} mm" for k, v in wrong.items()) + area,
+                "、".join(f"{k} {Twips(v[0]).mm:.1f} mm" for k, v in wrong.items()),
             )
 
     # grid ------------------------------------------------------------------------------------
@@ -256,7 +94,7 @@ class _Audit:
         return size * 20 + to_int(p.rprops.get(("spacing", "val")))
 
     def grid(self, section: Section, body: list[Para]) -> None:
-        plain = [p for p in body if _heading(p) is None]
+        plain = [p for p in body if heading_of(p) is None]
         if not plain:
             return
         p = plain[0]
@@ -266,7 +104,7 @@ class _Audit:
             self.add(
                 "grid.lines",
                 p,
-                f"每页{std.LINES_PER_PAGE}行（行距约{std.TYPE_AREA_HEIGHT.pt / 22:.2f}磅）",
+                f"每页{std.LINES_PER_PAGE}行（行距约{std.TYPE_AREA_HEIGHT.pt / std.LINES_PER_PAGE:.2f}磅）",
                 f"每页{lines}行（行距{pitch / 20:.2f}磅）",
             )
         if abs(_size_pt(p.rprops) - std.SIZE_3HAO.pt) < 0.1:  # else font.body has said it
@@ -290,15 +128,15 @@ class _Audit:
     def fonts(self) -> None:
         lay = self.layout
         for p in lay.title:
-            self._expect("font.title", p, "小标宋", std.SIZE_2HAO.pt, "")
+            self._expect("font.title", p, family_of(std.FONT_XIAOBIAOSONG), std.SIZE_2HAO.pt, "")
             if p.pprops.get(("jc", "val")) != "center":
                 self.add("font.title", p, "居中", f"对齐方式 {p.pprops.get(('jc', 'val'), 'left')}")
         if lay.addressee is not None:
             p = lay.addressee
-            ok = self._expect("font.addressee", p, "仿宋", std.SIZE_3HAO.pt, "")
+            ok = self._expect("font.addressee", p, family_of(std.FONT_FANGSONG), std.SIZE_3HAO.pt, "")
             if ok and _first_line(p) > 20:
                 self.add("font.addressee", p, "顶格（无首行缩进）", f"首行缩进{_first_line(p) / 20:g}磅")
-        levels = {1: "黑体", 2: "楷体", 3: "仿宋", 4: "仿宋"}
+        levels = {level: family_of(style.font) for level, style in std.HEADING_STYLES.items()}
         headings = {h.para.index: h for h in lay.headings}
         for p in lay.body:
             h = headings.get(p.index)
@@ -313,20 +151,23 @@ class _Audit:
             self._indent(p)
         for p in (lay.signature, lay.date):
             if p is not None:
-                self._expect("font.signature", p, "仿宋", std.SIZE_3HAO.pt, "")
+                self._expect("font.signature", p, family_of(std.FONT_FANGSONG), std.SIZE_3HAO.pt, "")
 
     def _body_runs(self, p: Para, runs: list) -> None:
+        family, size = family_of(std.FONT_FANGSONG), std.SIZE_3HAO.pt
         for r in runs:
             if not re.search(r"[\u4e00-\u9fff]", r.text):
                 continue
             font, pt = self._face(r.props)
-            if family_of(font) != "仿宋" or abs(pt - std.SIZE_3HAO.pt) > 0.1:
-                self.add("font.body", p, "仿宋三号（16磅）", f"{font or '（未指定字体）'} {pt:g}磅")
+            if family_of(font) != family or abs(pt - size) > 0.1:
+                self.add(
+                    "font.body", p, f"{family}{_size_name(size)}（{size:g}磅）", f"{font or '（未指定字体）'} {pt:g}磅"
+                )
                 return
 
     def _indent(self, p: Para) -> None:
         chars = p.pprops.get(("ind", "firstLineChars"))
-        if chars is not None and to_int(chars) == 200:
+        if chars is not None and to_int(chars) == std.FIRST_LINE_CHARS * 100:  # in hundredths of a 字
             return
         first = _first_line(p)
         expected = std.FIRST_LINE_INDENT.twips
@@ -338,7 +179,7 @@ class _Audit:
         expected_next = [0, 1, 1, 1, 1]
         for h in self.layout.headings:
             if not h.form_ok:
-                right = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}[h.level]
+                right = std.HEADING_STYLES[h.level].numbering
                 self.add("numbering.form", h.para, f"“{right}”的形式", f"“{h.number}”")
             if h.value != expected_next[h.level]:
                 self.add(
@@ -404,16 +245,19 @@ class _Audit:
         if odd is None and even is None:
             self.add("pagenum.present", None, "每页有页码（页脚中的 PAGE 域）", "没有页码")
             return
+        dash, family = std.PAGE_NUMBER_DASH, family_of(std.FONT_SONGTI)
         for label, p in (("单页", odd), ("双页", even)):
             if p is None:
                 self.add("pagenum.present", None, f"{label}有页码", f"{label}没有页码")
                 continue
             text = p.text.strip()
             font, pt = self._face(next((r.props for r in p.runs if r.text.strip()), p.rprops))
-            if not (re.match(r"^[—–-]+\s*\S*\s*[—–-]+$", text) and text.startswith("—") and text.endswith("—")):
-                self.add("pagenum.form", p, "“— 1 —”的形式（一字线）", f"“{text}”")
-            elif family_of(font) != "宋体" or abs(pt - std.SIZE_4HAO.pt) > 0.1:
-                self.add("pagenum.form", p, "4号宋体（14磅）", f"{font or '（未指定字体）'} {pt:g}磅")
+            if not (re.match(r"^[—–-]+\s*\S*\s*[—–-]+$", text) and text.startswith(dash) and text.endswith(dash)):
+                self.add("pagenum.form", p, f"“{dash} 1 {dash}”的形式（一字线）", f"“{text}”")
+            elif family_of(font) != family or abs(pt - std.SIZE_4HAO.pt) > 0.1:
+                self.add(
+                    "pagenum.form", p, f"4号{family}（{std.SIZE_4HAO.pt:g}磅）", f"{font or '（未指定字体）'} {pt:g}磅"
+                )
         if not self.doc.even_and_odd:
             self.add("pagenum.sides", None, "奇偶页不同：单页居右、双页居左", "所有页的页码位置相同")
             return
@@ -438,7 +282,9 @@ class _Audit:
         if "签发人" not in number.text:
             self.add("masthead.signer", number, "发文字号同一行右侧有“签发人：姓名”", "没有签发人")
         marks = [
-            p for p in lay.masthead[:-1] if _size_pt(next((r.props for r in p.runs if r.text.strip()), p.rprops)) > 16
+            p
+            for p in lay.masthead[:-1]
+            if _size_pt(next((r.props for r in p.runs if r.text.strip()), p.rprops)) > std.SIZE_3HAO.pt
         ]
         if not marks:
             self.add("masthead.mark", number, "发文字号上方有发文机关标志", "没有找到发文机关标志")
@@ -446,8 +292,9 @@ class _Audit:
             props = next(r.props for r in p.runs if r.text.strip())
             color = props.get(("color", "val"), "000000").upper()
             font = self.doc.font(props)
-            if family_of(font) != "小标宋" or color not in ("FF0000", "E60000", "C00000", "RED"):
-                self.add("masthead.mark", p, "红色小标宋体字", f"{font or '（未指定字体）'}，颜色 {color}")
+            family = family_of(std.FONT_XIAOBIAOSONG)
+            if family_of(font) != family or color not in _REDS:
+                self.add("masthead.mark", p, f"红色{family}体字", f"{font or '（未指定字体）'}，颜色 {color}")
 
     def run(self) -> list[Finding]:
         section = self.doc.sections[-1] if self.doc.sections else None
@@ -491,7 +338,7 @@ def _side_text(p: Para) -> str:
 
 
 def _size_name(pt: float) -> str:
-    return {16.0: "三号", 22.0: "二号", 14.0: "四号"}.get(pt, f"{pt:g}磅")
+    return next((name for size, name in std.SIZE_NAMES.items() if size.pt == pt), f"{pt:g}磅")
 
 
 def _after_heading(runs: list) -> list:
@@ -502,21 +349,6 @@ def _after_heading(runs: list) -> list:
         if "。" in seen:
             return runs[i + 1 :]
     return []
-
-
-def official_item(text: str) -> int:
-    """Which official content item a level-1 heading stands for (0 when none)."""
-    if "第一责任人" in text or "主要负责人" in text:
-        return 3
-    if "不足" in text or "原因" in text or "问题" in text:
-        return 2
-    if "安排" in text or "计划" in text or "打算" in text or "思路" in text:
-        return 4
-    if "其他" in text:
-        return 5
-    if "举措" in text or "成效" in text or "工作情况" in text or "主要工作" in text:
-        return 1
-    return 0
 
 
 def audit(path: Path) -> list[Finding]:

@@ -40,16 +40,12 @@ from typing import Any
 from .content_format import (
     MC,
     OFF,
-    PARA_DEFAULTS,
     REVISIONS,
-    RUN_DEFAULTS,
     Package,
     R,
     W,
     colour,
-    effective,
     local,
-    para_layer,
     to_int,
 )
 
@@ -123,10 +119,8 @@ class _Story:
         (LibreOffice writes the one for the other), and an empty paragraph that only carries a
         section break is the break (LibreOffice moves it onto the paragraph before)."""
         ppr = p.find(f"{W}pPr")
-        style_el = ppr.find(f"{W}pStyle") if ppr is not None else None
-        style = style_el.get(f"{W}val") if style_el is not None else self.doc.styles.default_para
-        layers = self.doc.para_layers(style)
-        props = effective([*layers, para_layer(ppr)], PARA_DEFAULTS)
+        style = self.doc.styles.paragraph_style(ppr)
+        props = self.doc.paragraph_format(ppr)
         if "num" in props:
             shown = self.doc.numbering.get(props.pop("num"), "")
             if shown:
@@ -186,7 +180,7 @@ class _Story:
                 self._add(items, fields, {"rev": rev}, {"math": text})
 
     def _format(self, style: str | None, rpr: ET.Element | None, rev: str, link: str) -> dict[str, Any]:
-        fmt = effective(self.doc.run_layers(style, rpr), RUN_DEFAULTS)
+        fmt = self.doc.run_format(style, rpr)
         if rev:
             fmt["rev"] = rev
         if link:

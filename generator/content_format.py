@@ -1,10 +1,11 @@
 """The canonical content model's inputs: a DOCX package's parts, and formatting as a reader sees it.
 
 Effective formatting is resolved layer by layer as Word applies it — document defaults, the
-paragraph style and the styles it is based on (:class:`generator.docx_props._Styles` walks the
-chain), the run's character style chain, then direct formatting — each layer read into canonical
-values (``<w:b/>`` and ``<w:b w:val="true"/>`` are one; ``auto`` colour is no colour; ``start`` is
-``left``), and only values that differ from what no layer at all gives are kept.  See
+paragraph style and the styles it is based on, the run's character style chain, then direct
+formatting, by :class:`generator.docx_formatting.Styles`, the one resolution ``check`` uses too — each
+layer read into canonical values (``<w:b/>`` and ``<w:b w:val="true"/>`` are one; ``auto`` colour
+is no colour; ``start`` is ``left``), and only values that differ from what no layer at all gives
+are kept.  See
 :mod:`generator.content` for what is in the model and what is left out.
 """
 
@@ -15,7 +16,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Any
 
-from .docx_props import PKG_REL, _Styles, _theme_fonts
+from .docx_formatting import Styles, theme_fonts
+from .docx_props import PKG_REL
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -126,10 +128,8 @@ def para_layer(ppr: ET.Element | None) -> dict[str, Any]:
     return out
 
 
-def effective(layers: list[dict[str, Any]], defaults: Mapping[str, Any]) -> dict[str, Any]:
-    merged: dict[str, Any] = {}
-    for layer in layers:
-        merged.update(layer)
+def effective(merged: Mapping[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """The resolved properties that differ from what no layer at all gives, by name."""
     return {k: v for k, v in sorted(merged.items()) if v != defaults.get(k, False if k in _TOGGLES else "")}
 
 
@@ -139,20 +139,14 @@ class Package:
     def __init__(self, parts: Mapping[str, bytes]) -> None:
         self.parts = parts
         self._rels: dict[str, dict[str, tuple[str, str]]] = {}
-        self._para_layers: dict[str | None, list[dict[str, Any]]] = {}
-        self._run_layers: dict[tuple[str | None, str | None], list[dict[str, Any]]] = {}
         package_rels = self.rels("")
         self.main = next((t for t, kind in package_rels.values() if kind == _OFFICE_DOCUMENT), "word/document.xml")
         self.main_rels = self.rels(self.main)
         by_kind = {kind.rsplit("/", 1)[-1]: target for target, kind in self.main_rels.values()}
         self.part_of = by_kind
         theme = self.xml(by_kind.get("theme", ""))
-        self.theme = _theme_fonts(theme) if theme is not None else {}
-        styles = self.xml(by_kind.get("styles", ""))
-        self.styles = _Styles(styles)
-        defaults = styles.find(f"{W}docDefaults") if styles is not None else None
-        self.r_default = run_layer(defaults.find(f"{W}rPrDefault/{W}rPr") if defaults is not None else None, self.theme)
-        self.p_default = para_layer(defaults.find(f"{W}pPrDefault/{W}pPr") if defaults is not None else None)
+        self.theme = theme_fonts(theme) if theme is not None else {}
+        self.styles = Styles(self.xml(by_kind.get("styles", "")), para_layer, self._run_layer)
         self.numbering = self._numbering(self.xml(by_kind.get("numbering", "")))
         self.comments = self._notes(self.xml(by_kind.get("comments", "")), "comment")
         self.footnotes = self._notes(self.xml(by_kind.get("footnotes", "")), "footnote")
@@ -179,12 +173,17 @@ class Package:
             self._rels[part] = self._read_rels(part)
         return self._rels[part]
 
-    def para_layers(self, style: str | None) -> list[dict[str, Any]]:
-        """The paragraph property layers a paragraph style gives (defaults first)."""
-        if style not in self._para_layers:
-            chain = self.styles.chain(style)
-            self._para_layers[style] = [self.p_default] + [para_layer(s.find(f"{W}pPr")) for s in chain]
-        return self._para_layers[style]
+    def paragraph_format(self, ppr: ET.Element | None) -> dict[str, Any]:
+        """A paragraph's effective properties (those differing from no formatting at all)."""
+        style = self.styles.paragraph_style(ppr)
+        return effective({**self.styles.resolved(style)[0], **para_layer(ppr)}, PARA_DEFAULTS)
+
+    def run_format(self, para_style: str | None, rpr: ET.Element | None) -> dict[str, Any]:
+        """A run's effective properties in a paragraph of ``para_style``."""
+        return effective(self.styles.run(para_style, rpr), RUN_DEFAULTS)
+
+    def _run_layer(self, rpr: ET.Element | None) -> dict[str, Any]:
+        return run_layer(rpr, self.theme)
 
     def _read_rels(self, part: str) -> dict[str, tuple[str, str]]:
         folder, name = posixpath.split(part)
@@ -219,13 +218,3 @@ class Package:
                     e.get(f"{W}val", "") if e is not None else "" for e in (fmt, text)
                 )
         return out
-
-    def run_layers(self, para_style: str | None, rpr: ET.Element | None) -> list[dict[str, Any]]:
-        """The run property layers: defaults, paragraph style chain, character style chain, direct."""
-        char_el = rpr.find(f"{W}rStyle") if rpr is not None else None
-        char_style = char_el.get(f"{W}val") if char_el is not None else None
-        key = (para_style, char_style)
-        if key not in self._run_layers:
-            chains = self.styles.chain(para_style) + (self.styles.chain(char_style) if char_style else [])
-            self._run_layers[key] = [self.r_default] + [run_layer(s.find(f"{W}rPr"), self.theme) for s in chains]
-        return [*self._run_layers[key], run_layer(rpr, self.theme)]

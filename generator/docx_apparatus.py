@@ -12,13 +12,16 @@ import math
 from typing import Any
 
 from . import gbt9704 as std
+from .docx_package import FOOTER, Package, footer_part
+from .docx_page import page_number_footer
+from .docx_styles import BODY_STYLE
 from .gbt9704 import Length, Pt
 from .ooxml import NS, add_run, add_tab, append_to_body, el, half_points, paragraph, ppr, put, twips
 from .outline import Attachment, AttachmentNote, Imprint, Masthead, Note, Table
 from .spans import Spans, plain, spans
 from .table_layout import break_label, column_widths
 
-_BODY = "GwBody"
+_BODY = BODY_STYLE
 BODY_END_BOOKMARK = "GwBodyEnd"  # the last paragraph before the 版记; its page decides the blank page
 _TYPE_WIDTH = round(std.TYPE_AREA_WIDTH.twips)
 
@@ -324,3 +327,15 @@ def fill_footer_band(p: Any) -> None:
         ppr(p),
         el("w:spacing", before=twips(Length(std.FOOTER_BAND - line)), after="0", line=twips(line), lineRule="exact"),
     )
+
+
+def imprint_footers(package: Package, sect_pr: Any) -> None:
+    """The 版记's section numbers its page only when no blank page stands before it (7.5)."""
+    for kind, odd in (("default", True), ("even", False)):
+
+        def fill(p: Any, odd: bool = odd) -> None:
+            page_number_footer(p, odd, unless_blank_before=BODY_END_BOOKMARK)
+            fill_footer_band(p)  # LibreOffice's type area on the 版记 page ends where Word's does
+
+        data = footer_part(fill)
+        package.set_footer(sect_pr, kind, package.add_part(package.next_name("footer"), FOOTER, data))

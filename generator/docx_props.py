@@ -2,7 +2,8 @@
 
 Formatting is resolved through the same inheritance Word applies — document defaults, then the
 paragraph style and the styles it is based on, then the run's character style, then direct
-formatting — so that a property set on a style counts.  Theme fonts are resolved through the
+formatting, by :class:`generator.docx_formatting.Styles` — so that a property set on a style
+counts.  Theme fonts are resolved through the
 document's theme.  Only the standard library is used, so any DOCX — ours, one
 edited by hand, one saved by WPS or LibreOffice — can be read without python-docx; the package is
 opened through :mod:`generator.docx_limits`, within its bounds, and this module adds the bounds of
@@ -16,15 +17,13 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .docx_formatting import Props, Styles, flatten, theme_fonts, w
 from .docx_limits import DocxPackage, open_docx
 from .errors import DocumentUnreadable
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 
-Props = dict[tuple[str, str], str]  # (element, attribute) → value, e.g. ("rFonts", "eastAsia")
 
 # Bounds of the document itself (the package's are in docx_limits), on what costs Python time: the
 # 261-page document of tests/hostile_docx.py has 2,046 body paragraphs and 12,619 runs, the 8-page
@@ -36,33 +35,6 @@ MAX_RUNS = 30_000
 MAX_PARAGRAPH_CHARS = 100_000
 
 DocxUnreadable = DocumentUnreadable  # the name this module used to raise
-
-
-def w(name: str) -> str:
-    return f"{{{W}}}{name}"
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _props(el: ET.Element | None) -> Props:
-    """Flatten a pPr or rPr into (child, attribute) pairs; a child with no attributes counts as "1"."""
-    out: Props = {}
-    if el is None:
-        return out
-    for child in el:
-        name = _local(child.tag)
-        if name in ("rPr", "sectPr", "pPrChange", "rPrChange"):
-            continue
-        if not child.attrib:
-            out[(name, "")] = "1"
-        for key, value in child.attrib.items():
-            out[(name, _local(key))] = value
-        for grand in child:  # w:tabs/w:tab, w:pBdr/w:bottom …
-            for key, value in grand.attrib.items():
-                out[(f"{name}/{_local(grand.tag)}", _local(key))] = value
-    return out
 
 
 @dataclass(slots=True)
@@ -117,70 +89,6 @@ class Docx:
         return props.get(("rFonts", slot), "")
 
 
-class _Styles:
-    def __init__(self, root: ET.Element | None) -> None:
-        self.by_id: dict[str, ET.Element] = {}
-        self.default_para: str | None = None
-        self.p_default: Props = {}
-        self.r_default: Props = {}
-        self._resolved: dict[str | None, tuple[Props, Props]] = {}
-        if root is None:
-            return
-        defaults = root.find(w("docDefaults"))
-        if defaults is not None:
-            self.r_default = _props(defaults.find(f"{w('rPrDefault')}/{w('rPr')}"))
-            self.p_default = _props(defaults.find(f"{w('pPrDefault')}/{w('pPr')}"))
-        for st in root.findall(w("style")):
-            sid = st.get(w("styleId"), "")
-            self.by_id[sid] = st
-            if st.get(w("type")) == "paragraph" and st.get(w("default")) in ("1", "true", "on"):
-                self.default_para = sid
-
-    def chain(self, style_id: str | None) -> list[ET.Element]:
-        """The style and its ancestors, root first (cycles and missing styles stop the walk)."""
-        out: list[ET.Element] = []
-        seen: set[str] = set()
-        while style_id and style_id in self.by_id and style_id not in seen:
-            seen.add(style_id)
-            st = self.by_id[style_id]
-            out.append(st)
-            based = st.find(w("basedOn"))
-            style_id = based.get(w("val")) if based is not None else None
-        return list(reversed(out))
-
-    def name(self, style_id: str | None) -> str:
-        st = self.by_id.get(style_id or "")
-        if st is None:
-            return ""
-        n = st.find(w("name"))
-        return n.get(w("val"), style_id or "") if n is not None else style_id or ""
-
-    def resolved(self, style_id: str | None) -> tuple[Props, Props]:
-        """The style's effective (paragraph, run) properties: defaults, then its ancestors root first.
-
-        Each style is resolved once, from its parent's result, so a long basedOn chain in a crafted
-        styles part costs one pass, not one per paragraph; a cycle or a missing parent ends the chain.
-        The dicts returned are shared: callers copy before changing them."""
-        if style_id in self._resolved:
-            return self._resolved[style_id]
-        chain: list[str] = []  # the style and its unresolved ancestors, child first
-        seen: set[str] = set()
-        sid = style_id
-        while sid and sid in self.by_id and sid not in seen and sid not in self._resolved:
-            seen.add(sid)
-            chain.append(sid)
-            based = self.by_id[sid].find(w("basedOn"))
-            sid = based.get(w("val")) if based is not None else None
-        base = self._resolved[sid] if sid in self._resolved else (self.p_default, self.r_default)
-        for link in reversed(chain):
-            st = self.by_id[link]
-            base = ({**base[0], **_props(st.find(w("pPr")))}, {**base[1], **_props(st.find(w("rPr")))})
-            self._resolved[link] = base
-        if style_id not in self._resolved:  # absent or empty: the defaults
-            self._resolved[style_id] = base
-        return self._resolved[style_id]
-
-
 def _rels(pkg: DocxPackage, part: str) -> dict[str, str]:
     folder, name = posixpath.split(part)
     root = pkg.xml(posixpath.join(folder, "_rels", name + ".rels"))
@@ -192,24 +100,6 @@ def _rels(pkg: DocxPackage, part: str) -> dict[str, str]:
         if rel.get("TargetMode") == "External":
             continue
         out[rel.get("Id", "")] = posixpath.normpath(posixpath.join(folder, target)).lstrip("/")
-    return out
-
-
-def _theme_fonts(root: ET.Element | None) -> dict[str, str]:
-    out: dict[str, str] = {}
-    if root is None:
-        return out
-    for kind in ("major", "minor"):
-        font = root.find(f".//{{{A}}}{kind}Font")
-        if font is None:
-            continue
-        latin = font.find(f"{{{A}}}latin")
-        ea = font.find(f"{{{A}}}ea")
-        hans = next((f for f in font.findall(f"{{{A}}}font") if f.get("script") == "Hans"), None)
-        east = (ea.get("typeface") if ea is not None else "") or (hans.get("typeface") if hans is not None else "")
-        out[f"{kind}HAnsi"] = out[f"{kind}Ascii"] = latin.get("typeface", "") if latin is not None else ""
-        out[f"{kind}EastAsia"] = east or ""
-        out[f"{kind}Bidi"] = out[f"{kind}Ascii"]
     return out
 
 
@@ -244,34 +134,23 @@ def _too_long(where: str, i: int, text: str) -> None:
         )
 
 
-def _paragraphs(container: ET.Element, styles: _Styles, where: str, budget: _Budget) -> list[Para]:
+def _paragraphs(container: ET.Element, styles: Styles, where: str, budget: _Budget) -> list[Para]:
     """The container's paragraphs; formatting dicts are shared with the style when a paragraph or
     run adds none of its own (a crafted file's runs must not each copy the style)."""
     out: list[Para] = []
     for i, p in enumerate(container.findall(_P), start=1):
         ppr = p.find(w("pPr"))
-        style_el = ppr.find(w("pStyle")) if ppr is not None else None
-        style_id = style_el.get(w("val")) if style_el is not None else styles.default_para
+        style_id = styles.paragraph_style(ppr)
         p_style, r_style = styles.resolved(style_id)
-        direct = _props(ppr)
+        direct = flatten(ppr)
         pprops = {**p_style, **direct} if direct else p_style
-        mark = _props(ppr.find(w("rPr"))) if ppr is not None else {}
+        mark = flatten(ppr.find(w("rPr"))) if ppr is not None else {}
         found = list(p.iter(_R))
         budget.spend(len(found))
         runs: list[Run] = []
         for r in found:
-            rpr = r.find(w("rPr"))
-            char_style = rpr.find(w("rStyle")) if rpr is not None else None
-            own = _props(rpr)
-            rprops = r_style
-            if char_style is not None or own:
-                rprops = dict(r_style)
-                if char_style is not None:
-                    rprops.update(styles.resolved(char_style.get(w("val")))[1])
-                rprops.update(own)
-            text = _run_text(r)
             code = "".join(t.text or "" for t in r.findall(w("instrText")))
-            runs.append(Run(text, rprops, code))
+            runs.append(Run(_run_text(r), styles.run(style_id, r.find(w("rPr"))), code))
         for simple in p.iter(w("fldSimple")):
             runs.append(Run("", r_style, simple.get(w("instr"), "")))
         text = "".join(r.text for r in runs)
@@ -334,7 +213,7 @@ def _body(pkg: DocxPackage, where: str) -> tuple[str, ET.Element]:
 def _read_docx(pkg: DocxPackage, where: str) -> Docx:
     main, body = _body(pkg, where)
     rels = _rels(pkg, main)
-    styles = _Styles(pkg.xml(next((t for t in rels.values() if t.endswith("styles.xml")), "word/styles.xml")))
+    styles = Styles(pkg.xml(next((t for t in rels.values() if t.endswith("styles.xml")), "word/styles.xml")))
     theme = next((t for t in rels.values() if "theme" in t), "")
     settings = pkg.xml(next((t for t in rels.values() if t.endswith("settings.xml")), "word/settings.xml"))
     budget = _Budget(where)
@@ -371,4 +250,4 @@ def _read_docx(pkg: DocxPackage, where: str) -> Docx:
     if even_odd:
         flag = settings.find(w("evenAndOddHeaders"))
         even_odd = flag is not None and flag.get(w("val"), "1") not in ("0", "false", "off")
-    return Docx(where, paragraphs, sections, even_odd, _theme_fonts(pkg.xml(theme) if theme else None))
+    return Docx(where, paragraphs, sections, even_odd, theme_fonts(pkg.xml(theme) if theme else None))

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from . import catalogue as cat
 from .errors import Problem, Severity
+from .workbook.cells import ErrorValue
 from .workbook.reader import Cell, RawWorkbook
-from .workbook.xlsx import ErrorValue
 
 # 基本信息 and 发文要素 fields read as something other than free text, each with its own message
 _NOT_TEXT = {"year", "date", "copy_no", "print_date"}

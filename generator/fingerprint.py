@@ -80,12 +80,14 @@ def fingerprint(parts: Mapping[str, bytes]) -> str:
 def fingerprint_part(parts: Mapping[str, bytes]) -> tuple[str, str, str, bytes]:
     """The custom-properties part that carries the fingerprint of a package's ``parts``: (part name,
     content type, relationship type, XML), for a writer to add to its package."""
-    custom = (
-        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-        f'<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT}">'
-        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="2" name="{PROPERTY}">'
-        f"<vt:lpwstr>{fingerprint(parts)}</vt:lpwstr></property></Properties>"
-    ).encode()
+    from lxml import etree
+
+    root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT})
+    prop = etree.SubElement(
+        root, f"{{{_CUSTOM_NS}}}property", fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}", pid="2", name=PROPERTY
+    )
+    etree.SubElement(prop, f"{{{_VT}}}lpwstr").text = fingerprint(parts)
+    custom = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     return _CUSTOM, _CT, _REL_TYPE, custom
 
 

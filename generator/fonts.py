@@ -87,10 +87,6 @@ def preferred_faces() -> dict[str, list[str]]:
     return faces
 
 
-def _xml_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _system_config() -> str:
     chosen = os.environ.get("FONTCONFIG_FILE")  # a configuration the user chose is kept
     if chosen:
@@ -107,16 +103,22 @@ def private_fontconfig(folder: Path) -> dict[str, str]:
     folder (reused by later runs), or in ``folder`` when caching is off."""
     if not USES_FONTCONFIG:
         return {}
+    from lxml import etree
+
     cache = cache_folder("fontconfig") or folder / "fontconfig-cache"
-    dirs = "".join(f"<dir>{_xml_text(str(d))}</dir>" for d in font_folders())
-    text = (
-        TEMPLATE.read_text(encoding="utf-8")
-        .replace("@CACHEDIR@", _xml_text(str(cache)))
-        .replace("@SYSTEM@", _xml_text(_system_config()))
-        .replace("<!--@DIRS@-->", dirs)
-    )
+    # our own file: its DOCTYPE names fontconfig's DTD, which is neither loaded nor fetched
+    parser = etree.XMLParser(load_dtd=False, no_network=True, resolve_entities=False)
+    root = etree.fromstring(TEMPLATE.read_bytes(), parser)
+    root.find("cachedir").text = str(cache)
+    root.find("include").text = _system_config()
+    [mark] = [c for c in root.iter(etree.Comment) if c.text == "@DIRS@"]
+    for d in font_folders():
+        folder_el = etree.Element("dir")
+        folder_el.text, folder_el.tail = str(d), mark.tail
+        mark.addprevious(folder_el)
+    root.remove(mark)
     conf = folder / "fonts.conf"
-    conf.write_text(text, encoding="utf-8")
+    conf.write_bytes(etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8"))
     return {"FONTCONFIG_FILE": str(conf)}
 
 

@@ -54,6 +54,7 @@ TYPE_AREA_WIDTH: Length = Mm(156)  # 5.2.1: 版心 156 mm wide
 TYPE_AREA_HEIGHT: Length = Mm(225)  # 5.2.1: 版心 225 mm tall (page number excluded)
 MARGIN_RIGHT: Length = Twips(1474)  # derived: 210 − 28 − 156 = 26 mm
 MARGIN_BOTTOM: Length = Twips(1984)  # derived: 297 − 37 − 225 = 35 mm
+MARGIN_TOLERANCE: Length = Mm(1)  # 5.2.1: 天头 and 订口 each ± 1 mm (check allows it on every side)
 
 # -- 5.2.2 fonts and sizes -------------------------------------------------------------------
 SIZE_3HAO: Length = Pt(16)  # 三号: every element unless stated otherwise (5.2.2)
@@ -65,6 +66,36 @@ FONT_HEITI = "黑体"  # 7.3.3: level-1 headings
 FONT_KAITI = "楷体_GB2312"  # 7.3.3: level-2 headings
 FONT_XIAOBIAOSONG = "方正小标宋简体"  # 7.3.1: the title, 小标宋
 FONT_SONGTI = "宋体"  # 7.5: page numbers in 4号半角宋体
+
+
+@dataclass(frozen=True)
+class FaceFamily:
+    """A family of faces as the standard names it (仿宋体, 黑体 …): the face the writer uses for it,
+    and the pieces of a face's name (lower case, no spaces) that make a face one of the family, by
+    which ``check`` reads any document's faces."""
+
+    name: str  # 仿宋: as the standard names it, without 体 where the name has one
+    face: str  # the face the writer uses
+    marks: tuple[str, ...]
+
+
+# 小标宋 before 宋体: a face whose name says 小标宋 also says 宋.
+FAMILIES: tuple[FaceFamily, ...] = (
+    FaceFamily("小标宋", FONT_XIAOBIAOSONG, ("小标宋", "xiaobiaosong", "xbs")),
+    FaceFamily("仿宋", FONT_FANGSONG, ("仿宋", "fangsong")),
+    FaceFamily("黑体", FONT_HEITI, ("黑体", "simhei", "heiti")),
+    FaceFamily("楷体", FONT_KAITI, ("楷体", "kaiti")),
+    FaceFamily("宋体", FONT_SONGTI, ("宋体", "simsun", "songti")),
+)
+
+
+def family_of(face: str) -> str:
+    """The family a face's name shows (仿宋_GB2312 → 仿宋, SimHei → 黑体); "" for any other face."""
+    name = face.lower().replace(" ", "")
+    return next((f.name for f in FAMILIES if name and any(mark in name for mark in f.marks)), "")
+
+
+SIZE_NAMES: dict[Length, str] = {SIZE_2HAO: "二号", SIZE_3HAO: "三号", SIZE_4HAO: "四号"}  # 5.2.2, 7.3.1, 7.5
 
 # -- 5.2.3 lines and characters ---------------------------------------------------------------
 LINES_PER_PAGE = 22  # 5.2.3: normally 22 lines a page
@@ -79,7 +110,8 @@ CHAR_CONDENSE: Length = Twips(-6)
 CHAR_WIDTH: Length = Twips(320)  # 术语 3: one 字 is the width of a 三号 character, 16 pt
 
 # -- 7.3.3 body ----------------------------------------------------------------------------
-FIRST_LINE_INDENT: Length = Twips(640)  # 7.3.3: every paragraph indented two 字
+FIRST_LINE_CHARS = 2  # 7.3.3: every paragraph indented two 字
+FIRST_LINE_INDENT: Length = Twips(640)  # 7.3.3: two 字 (CHAR_WIDTH) of 三号
 
 
 @dataclass(frozen=True)

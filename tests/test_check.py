@@ -132,6 +132,42 @@ def test_a_draft_for_publication_without_an_addressee_passes(make_workbook: Work
     assert audit(out) == []
 
 
+def bold_character_style_over_songti_defaults(parts: Parts) -> None:
+    """Document defaults in 宋体 12 pt (GwBody still 仿宋 16 pt), and the opening paragraph's run in
+    a character style that sets bold and nothing else."""
+    styles = parts["word/styles.xml"]
+    defaults = styles.find("w:docDefaults/w:rPrDefault/w:rPr", NS)
+    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+        defaults.find("w:rFonts", NS).set(w(slot), "宋体")
+    defaults.find("w:sz", NS).set(w("val"), "24")
+    style = etree.SubElement(styles, w("style"), {w("type"): "character", w("styleId"): "Strong"})
+    etree.SubElement(style, w("name"), {w("val"): "Strong"})
+    etree.SubElement(etree.SubElement(style, w("rPr")), w("b"))
+    [run, *_] = parts["word/document.xml"].xpath("//w:body/w:p[w:pPr/w:pStyle/@w:val='GwBody'][w:r]/w:r", namespaces=NS)
+    props = run.find("w:rPr", NS)
+    if props is None:
+        props = etree.Element(w("rPr"))
+        run.insert(0, props)
+    props.insert(0, etree.Element(w("rStyle"), {w("val"): "Strong"}))
+
+
+def test_a_character_style_adds_to_the_paragraph_style_not_to_the_defaults(sample_docx: Path, tmp_path: Path) -> None:
+    """Word puts a run's character style over its paragraph style, not over the document defaults:
+    the bold run stays 仿宋 16 pt.  check and the content model (the fingerprint) resolve it alike."""
+    from generator.content import content_lines
+
+    bold = mutate(sample_docx, tmp_path / "加粗字符样式.docx", bold_character_style_over_songti_defaults)
+    assert [str(f) for f in audit(bold)] == []
+    with zipfile.ZipFile(bold) as z:
+        lines = [json.loads(line) for line in content_lines({n: z.read(n) for n in z.namelist()})]
+    [opening] = [
+        line["body"]["runs"][0][0]
+        for line in lines
+        if line.get("body", {}).get("runs") and "b" in line["body"]["runs"][0][0]
+    ]
+    assert (opening["font.eastAsia"], opening["sz"], opening["b"]) == ("仿宋_GB2312", 32, True)
+
+
 @pytest.mark.parametrize("name", list(BROKEN))
 def test_each_broken_fixture_is_reported_for_exactly_its_rule(sample_docx: Path, tmp_path: Path, name: str) -> None:
     change, rules = BROKEN[name]

@@ -11,7 +11,8 @@ import zipfile
 from pathlib import Path
 
 from ..errors import WorkbookUnreadable
-from .xlsx import Unreadable, Workbook
+from .xlsx import Workbook
+from .xml_stream import Unreadable
 
 MAX_UNPACKED = 200 * 1024 * 1024  # the workbook's parts unpacked, at most (zip bombs)
 MAX_RATIO = 100  # a large part that unpacks to more than this many times its packed size is refused

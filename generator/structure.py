@@ -27,8 +27,8 @@ from .profile import Profile, SectionSpec
 from .sections import SectionNames
 from .spans import Span, Spans, Text, spans
 from .values import clean_text
+from .workbook.cells import ErrorValue
 from .workbook.reader import Cell
-from .workbook.xlsx import ErrorValue
 
 _SPACE = re.compile(r"\s+")
 
@@ -71,16 +71,9 @@ def read_rows(rows: list[dict[str, Cell]] | None, names: SectionNames, problems:
                 )
             )
             continue
-        if name in seen:
-            problems.append(
-                Problem(
-                    Severity.ERROR,
-                    name_cell.ref,
-                    f"分项“{name}”出现了两次（另一处在 {seen[name]}）。每个分项只写一行，请删除或合并重复的一行。",
-                )
-            )
+        once = "每个分项只写一行，请删除或合并重复的一行。"
+        if _repeated(f"分项“{name}”", name, name_cell.ref, seen, once, problems):
             continue
-        seen[name] = name_cell.ref
         names(name, name_cell.ref, problems)  # a new name close to a listed one: "是否指……"
         out.append(Row(name, title, lead))
     return out
@@ -198,17 +191,18 @@ def report_wording(rows: list[dict[str, Cell]] | None, fill: Filler, problems: l
                 )
             )
             continue
-        if name in seen:
-            problems.append(
-                Problem(
-                    Severity.ERROR,
-                    name_cell.ref,
-                    f"用语“{name}”出现了两次（另一处在 {seen[name]}）。请删除重复的一行。",
-                )
-            )
+        if _repeated(f"用语“{name}”", name, name_cell.ref, seen, "请删除重复的一行。", problems):
             continue
-        seen[name] = name_cell.ref
         text = clean_text(text_cell.value)
         if text and not _same(text, spec.default):
             out[name] = fill(text, text_cell.ref)
     return out
+
+
+def _repeated(what: str, name: str, ref: str, seen: dict[str, str], advice: str, problems: list[Problem]) -> bool:
+    """True (and an error naming both cells) when ``name`` had a row already; else noted as seen."""
+    if name in seen:
+        problems.append(Problem(Severity.ERROR, ref, f"{what}出现了两次（另一处在 {seen[name]}）。{advice}"))
+        return True
+    seen[name] = ref
+    return False

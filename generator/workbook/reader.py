@@ -15,8 +15,9 @@ from typing import Any
 
 from .. import catalogue as cat
 from ..errors import Problem, Severity
+from .cells import Sheet, column_letter
 from .container import open_workbook, unreadable
-from .xlsx import Sheet, Unreadable, Workbook, column_letter
+from .xlsx import Unreadable, Workbook
 
 HEADER_SEARCH_ROWS = 6  # the header row is looked for in the first rows of a sheet
 MAX_ROWS = 5000  # rows read from a sheet; a workbook of ours never needs more

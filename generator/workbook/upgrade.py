@@ -35,9 +35,10 @@ from ..errors import OutputProblem, WorkbookUnreadable
 from ..files import check_writable_target, read_existing, write_together
 from ..lock import output_lock
 from .blank import blank_workbook
+from .cells import ErrorValue, Sheet, XCell, column_index, column_letter
 from .container import open_workbook, unreadable
 from .reader import HEADER_SEARCH_ROWS, MAX_ROWS, _canonical
-from .xlsx import ErrorValue, Sheet, Unreadable, Workbook, XCell, column_index, column_letter
+from .xlsx import Unreadable, Workbook
 
 _PAIRS = {cat.INFO_SHEET: "项目", cat.DISPATCH_SHEET: "项目"}  # sheet -> the column its rows are found by
 _KEYED = {s.name for s in cat.INDICATOR_SHEETS}  # found by 编码 (or 指标)

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from . import numfmt
 from .cells import Sheet
-from .cells import column_letter as column_letter  # the reader's, with the sheets it reads
 from .sheet_xml import read_sheet
 from .xml_stream import Unreadable, local, local_attrs, parse
 

@@ -106,7 +106,7 @@ def test_readme_documents_every_command() -> None:
         assert f"report-draft {command}" in readme
     for group, command in SUBCOMMANDS:
         assert f"report-draft {group} {command}" in readme or f"{command} 名称" in readme
-    assert "python tests/run.py" in readme
+    assert "python3 tests/run.py" in readme and "python3 -m venv .venv && .venv/bin/python -m pip install ." in readme
     assert "tests/run.py" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 

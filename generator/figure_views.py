@@ -13,10 +13,9 @@ from typing import Any
 
 from . import catalogue as cat
 from .citations import cited_number, is_rate
-from .clauses import VERBS
 from .model import Figure
 from .numbers import change_clause, plain, scaled
-from .sentences import own_clause
+from .sentences import in_clerks_words
 from .spans import Source
 from .tokens import Tokens
 from .values import APPROX_PREFIXES
@@ -167,13 +166,10 @@ def phrase(figure: FigureView, pattern: str, zero: str | None = None) -> str:
     figure.said()
     old = figure._f.catalogue_label
     if old:  # relabelled by the clerk: the clerk's words in the template's clause, with its verb
-        if old in pattern and not figure.label.startswith(VERBS):
-            pattern = pattern.replace(old, figure.label)
-        else:
-            lead = "全年" if pattern.startswith("全年") else ""
-            said = own_clause(figure.label, is_rate(figure._f.kind, figure._f.unit), "").say
-            pattern = lead + said + ("{同比}" if "{同比}" in pattern else "")
-        zero = None if zero else zero  # the template's words for a zero are about its own label
+        said, kept = in_clerks_words(pattern, old, figure.label, is_rate(figure._f.kind, figure._f.unit))
+        if not kept:  # the clerk's label on its own keeps the template's 全年 and 同比
+            said = ("全年" if pattern.startswith("全年") else "") + said + ("{同比}" if "{同比}" in pattern else "")
+        pattern, zero = said, None  # the template's words for a zero are about its own label
     if figure.is_zero:  # said in words when the template gives them, else left out (never "0件")
         return figure._record(zero) if zero else ""
     yoy = figure.yoy

@@ -10,7 +10,6 @@ their own under its heading.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 from types import SimpleNamespace
 
@@ -134,6 +133,6 @@ class Speaker:
         return entries, left
 
 
-def sections_with_own(report: Report) -> Iterable[str]:
-    """The subsections the department's own figures are filed under."""
-    return [f.section for f in report.special if f.section and f.value is not None]
+def sections_with_own(report: Report) -> list[str]:
+    """The subsections the department's own figures are filed under, each once, in row order."""
+    return list(dict.fromkeys(f.section for f in report.special if f.section and f.value is not None))

@@ -49,23 +49,21 @@ def own_clause(label: str, rate: bool, group: str) -> Clause:
     return Clause(say, group, yoy=True)
 
 
+def in_clerks_words(pattern: str, old: str, new: str, rate: bool) -> tuple[str, bool]:
+    """A clause about a row the clerk relabelled from ``old`` to ``new``: the clerk's label in the
+    clause's place ("办理卫生行政处罚案件{}", True), or the label said on its own when it has its own
+    verb ("查处违法行为{}") or the clause does not name the old label (False)."""
+    if old and old in pattern and not new.startswith(VERBS):
+        return pattern.replace(old, new), True
+    return own_clause(new, rate, "").say, False
+
+
 def relabelled(clause: Clause, old: str, new: str, rate: bool) -> Clause:
-    """A catalogue clause for a row the clerk relabelled: the clerk's label in the clause's place
-    ("办理卫生行政处罚案件{}"), or said on its own when it has its own verb ("查处违法行为{}") or the
-    clause does not name the old label."""
-    if old and old in clause.say and not new.startswith(VERBS):
-        return Clause(
-            clause.say.replace(old, new),
-            clause.group,
-            clause.part_of,
-            clause.part.replace(old, new),
-            "",  # the zero's words are about the old label
-            clause.stock,
-            clause.yoy,
-            clause.section,
-        )
-    own = own_clause(new, rate, clause.group)
-    return Clause(own.say, clause.group, clause.part_of, own.say, "", clause.stock, clause.yoy, clause.section)
+    """A catalogue clause for a row the clerk relabelled (:func:`in_clerks_words`); the zero's words
+    are about the old label, so a zero is left out."""
+    say, kept = in_clerks_words(clause.say, old, new, rate)
+    part = clause.part.replace(old, new) if kept else say
+    return Clause(say, clause.group, clause.part_of, part, "", clause.stock, clause.yoy, clause.section)
 
 
 def _said(fact: Fact, pattern: str) -> str:

@@ -148,7 +148,8 @@ def template_context(report: Report, tokens: Tokens) -> dict[str, Any]:
     # item 一's subsections: the profile's order first, then the standard ones, then the clerk's own
     order: list[str] = [by_short.get(spec.name, spec.name) for spec in report.sections]
     order += [sub.key for sub in cat.SUBSECTIONS if sub.key not in order]
-    order += [name for name in [*custom, *sections_with_own(report)] if name not in order]
+    own_sections = sections_with_own(report)
+    order += [name for name in [*custom, *own_sections] if name not in order]
     section_list = [
         SimpleNamespace(
             key=key,
@@ -158,7 +159,7 @@ def template_context(report: Report, tokens: Tokens) -> dict[str, Any]:
             measures=entries(sections.get(key) or custom.get(key, [])),
         )
         for key in order
-        if key in sections or key in custom or key in leads or key in sections_with_own(report)
+        if key in sections or key in custom or key in leads or key in own_sections
     ]
 
     ctx: dict[str, Any] = {

@@ -133,3 +133,18 @@ def test_no_此外_no_lone_其中_no_figure_twice_no_zero(
     assert [cell for cell, n in said.items() if n > 1] == []
     assert [s for s in sentences_ if ZERO.search(s)] == []
     assert len(said) > 30  # the drafts do state their figures
+
+
+def test_a_template_s_phrase_speaks_a_relabelled_row_in_the_clerk_s_words() -> None:
+    from generator import catalogue as cat
+    from generator.figure_views import FigureView, phrase
+    from generator.model import Figure
+
+    own = Figure(
+        key="penalty_cases", label="查处违法行为", catalogue_label="行政处罚案件", kind=cat.Kind.COUNT, unit="起"
+    )
+    own = own.model_copy(update={"value": 168, "prev": 156})
+    placed = own.model_copy(update={"label": "卫生行政处罚案件"})
+    pattern = "全年办理行政处罚案件{}{同比}"
+    assert phrase(FigureView(own), pattern) == "全年查处违法行为168起，同比增长7.7%"
+    assert phrase(FigureView(placed), pattern) == "全年办理卫生行政处罚案件168起，同比增长7.7%"

@@ -17,7 +17,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import catalogue as cat  # noqa: E402
+from generator.read import catalogue as cat  # noqa: E402
 from generator.workbook.blank import blank_workbook, save_workbook  # noqa: E402
 
 SAMPLE_PATH = ROOT / "data_inputs" / "示例县卫生健康局 2025年度数据.xlsx"

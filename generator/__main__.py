@@ -1,5 +1,5 @@
 """``python -m generator`` runs the same CLI as ``report-draft``."""
 
-from .cli import run
+from generator.cli import run
 
 run()

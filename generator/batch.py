@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputProblems, ReportError, Severity
+from generator.errors import InputProblems, ReportError, Severity
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -70,7 +70,7 @@ def plan(workbooks: list[Path], folder: Path | None, **options: object) -> list[
 
 def run_job(job: Job) -> Outcome:
     """Build one draft; a user's mistake becomes the outcome's error, never an exception."""
-    from .pipeline import build
+    from generator.pipeline import build
 
     try:
         result = build(job.workbook, job.output, job.agency, job.templates, job.force, job.sources, None, job.annotate)

@@ -13,8 +13,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import OutputProblem
-from .files import write_bytes
+from generator.errors import OutputProblem
+from generator.files import write_bytes
 
 
 def cache_folder(name: str) -> Path | None:

@@ -13,9 +13,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from . import catalogue as cat
-from .outline import Outline, split_sentences
-from .workbook.reader import Cell, RawWorkbook
+from generator.read import catalogue as cat
+from generator.read.reader import Cell, RawWorkbook
+from generator.render.outline import Outline, split_sentences
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ unless a program holds the file open, which is reported as such there.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import errno
 import functools
 import os
@@ -21,7 +22,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import OutputProblem
+from generator.errors import OutputProblem
 
 NOTHING_WRITTEN = "没有写出任何文件，原有的文件都未改动。"
 WINDOWS = os.name == "nt"  # where a refused rename usually means a program holds the file
@@ -228,3 +229,23 @@ def write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically."""
     check_writable_target(path)
     write_together([(path, data)])
+
+
+_MAX_NAME_BYTES = 255  # ext4, NTFS (255 UTF-16 units), tmpfs …: what a name may hold
+
+
+def backup_path(output: Path, now: dt.datetime) -> Path:
+    """``报告.20260120-093000.备份.docx`` beside the output, never an existing file's name; the
+    stem shortened when the output's own name leaves no room for the date (a name of 76–83
+    Chinese characters builds, and its backup must be possible too)."""
+    stamp_text = now.strftime("%Y%m%d-%H%M%S")
+    n = 1
+    while True:
+        tail = f".{stamp_text}{'' if n == 1 else f'-{n}'}.备份{output.suffix}"
+        stem = output.stem
+        while stem and len((stem + tail).encode("utf-8")) > _MAX_NAME_BYTES:
+            stem = stem[:-1]
+        backup = output.with_name(stem + tail)
+        if not backup.exists():
+            return backup
+        n += 1

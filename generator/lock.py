@@ -20,8 +20,8 @@ import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .errors import OutputProblem
-from .files import NOTHING_WRITTEN, folder_of, reason
+from generator.errors import OutputProblem
+from generator.files import NOTHING_WRITTEN, folder_of, reason
 
 LOCK_WAIT_S = 60.0  # longer than any write of ours takes; the PDF is converted before the lock is taken
 NOTICE_AFTER_S = 1.0

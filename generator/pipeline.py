@@ -13,20 +13,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .agencies import TemplateSet, template_set, wording_names
-from .docx_writer import DocumentInfo, render_docx
-from .errors import InputProblems, OutputProblem, Problem, Severity
-from .files import check_writable_target, read_existing, write_together
-from .fingerprint import read_stamp, stamp
-from .lock import output_lock
-from .model import Report
-from .outline import Outline
-from .profile import load_profile
-from .render import render_outline
-from .spans import plain
-from .validation import validate
-from .values import clean_text
-from .workbook.reader import read_workbook
+from generator.docx.fingerprint import read_stamp, stamp
+from generator.docx.writer import DocumentInfo, render_docx
+from generator.errors import InputProblems, OutputProblem, Problem, Severity
+from generator.files import backup_path, check_writable_target, read_existing, write_together
+from generator.lock import output_lock
+from generator.model.profile import load_profile
+from generator.model.report import Report
+from generator.model.spans import plain
+from generator.model.validation import validate
+from generator.model.values import clean_text
+from generator.read.reader import read_workbook
+from generator.render.agencies import TemplateSet, template_set, wording_names
+from generator.render.engine import render_outline
+from generator.render.outline import Outline
 
 
 @dataclass
@@ -99,26 +99,6 @@ def guard_existing(output: Path, force: bool) -> tuple[Path, bytes, Path] | None
     return backup, data, output
 
 
-_MAX_NAME_BYTES = 255  # ext4, NTFS (255 UTF-16 units), tmpfs …: what a name may hold
-
-
-def backup_path(output: Path, now: dt.datetime) -> Path:
-    """``报告.20260120-093000.备份.docx`` beside the output, never an existing file's name; the
-    stem shortened when the output's own name leaves no room for the date (a name of 76–83
-    Chinese characters builds, and its backup must be possible too)."""
-    stamp_text = now.strftime("%Y%m%d-%H%M%S")
-    n = 1
-    while True:
-        tail = f".{stamp_text}{'' if n == 1 else f'-{n}'}.备份{output.suffix}"
-        stem = output.stem
-        while stem and len((stem + tail).encode("utf-8")) > _MAX_NAME_BYTES:
-            stem = stem[:-1]
-        backup = output.with_name(stem + tail)
-        if not backup.exists():
-            return backup
-        n += 1
-
-
 SOURCES_HEADER = ("指标", "报告中的写法", "来源单元格", "单元格中的值")
 
 
@@ -162,7 +142,7 @@ def build(
     outline = render_outline(loaded.report, loaded.templates)
     data = document_bytes(loaded.report, outline, annotate, fingerprint=against is None)
     if against is not None:  # the fingerprint is of the content after the tracked changes
-        from .tracked import track_changes  # only for --against: keeps a plain build's start short
+        from generator.docx.tracked import track_changes  # only for --against: keeps a plain build's start short
 
         data = stamp(track_changes(data, against, dt.datetime.now(dt.UTC)))
     outputs = [(output, data)]
@@ -183,7 +163,7 @@ def pdf_bytes(docx: bytes, pdf: Path) -> tuple[bytes, list[str]]:
     and the notes on faces it had to replace."""
     import tempfile
 
-    from .pdf import convert_to_pdf
+    from generator.docx.pdf import convert_to_pdf
 
     with tempfile.TemporaryDirectory(prefix="report-draft-pdf-") as tmp:
         source, target = Path(tmp) / "draft.docx", Path(tmp) / "draft.pdf"

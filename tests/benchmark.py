@@ -145,7 +145,7 @@ def main() -> None:
 
         one_report()  # the draft the docxtpl template is made from; warms the user cache
         from generator.pipeline import document_bytes, load
-        from generator.render import render_outline
+        from generator.render.engine import render_outline
 
         loaded = load(SAMPLE)
 

@@ -54,7 +54,7 @@ if str(ROOT) not in sys.path:
 
 from openpyxl.styles import Alignment, Font, PatternFill  # noqa: E402
 
-from generator import catalogue as cat  # noqa: E402
+from generator.read import catalogue as cat  # noqa: E402
 from generator.workbook.blank import blank_workbook, save_workbook  # noqa: E402
 
 REPORT_TEXT = Path(__file__).resolve().parent / "fixtures" / "annual-report-yueyanglou-health-2022.txt"

@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.fonts import private_fontconfig
+from generator.docx.fonts import private_fontconfig
 
 MM_PER_PT = 25.4 / 72
 _NS = "{http://www.w3.org/1999/xhtml}"
@@ -68,7 +68,7 @@ def soffice_exe() -> str:
 
 def convert(source: Path, out_dir: Path, fmt: str = "pdf") -> Path:
     """Convert with LibreOffice headless, in a private profile so parallel runs do not collide, and
-    with the faces ``build --pdf`` maps the standard's to (generator.fonts)."""
+    with the faces ``build --pdf`` maps the standard's to (generator.docx.fonts)."""
     profile = out_dir / "lo-profile"
     fonts_env = private_fontconfig(out_dir)
     subprocess.run(

@@ -2,7 +2,7 @@
 
 - On Debian or Ubuntu, LibreOffice (the stand-in renderer), CJK fonts, the free simplified-Chinese
   faces the PDF maps the standard's to (Fandol in texlive-lang-chinese, AR PL KaitiM GB; see
-  generator/fonts.py) and poppler-utils (pdftotext, pdffonts) are installed with apt-get when missing
+  generator/docx/fonts.py) and poppler-utils (pdftotext, pdffonts) are installed with apt-get when missing
   (as root, or through sudo): 71 MB downloaded, 278 MB on disk and 2 min 16 s for the fonts on a
   2-core machine with LibreOffice already there.  Elsewhere (Windows, macOS) install LibreOffice
   and poppler yourself; the script says so.

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from generator.audit import audit
-from generator.cli import main
+from generator.check.audit import audit
+from generator.cli.app import main
 from tests.conftest import SAMPLE
 
 AGENCIES = ("某市卫生健康委员会", "某县市场监督管理局")

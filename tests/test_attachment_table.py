@@ -15,9 +15,9 @@ from click.testing import CliRunner
 from docx import Document
 
 from generator import gbt9704 as std
-from generator.cli import main
-from generator.pdf import convert_to_pdf
-from generator.table_layout import break_label, column_widths, width_twips
+from generator.cli.app import main
+from generator.docx.pdf import convert_to_pdf
+from generator.docx.table_layout import break_label, column_widths, width_twips
 from tests.conftest import find_row
 from tests.pdf_layout import read_pages, strokes
 from tests.test_upward import upward

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.cli.app import main
 from tests.conftest import ROOT, SAMPLE, WorkbookMaker, files_in, find_row
 from tests.hostile_files import encrypted, million_rows, old_xls_named_xlsx, truncated, xxe, zip_bomb
 

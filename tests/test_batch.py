@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from generator.cli import main
+from generator.cli.app import main
 from tests.conftest import SAMPLE, find_row
 
 

@@ -14,19 +14,19 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from generator import catalogue as cat
-from generator.rates import rate_input
-from generator.values import parse_date, typed_number
+from generator.model.rates import rate_input
+from generator.model.values import parse_date, typed_number
+from generator.read import catalogue as cat
+from generator.read.reader import Cell
 from generator.workbook.blank import write_blank
-from generator.workbook.reader import Cell
 
-# What the reader accepts, cell by cell (generator/values.py, generator/rates.py, generator/model.py)
+# What the reader accepts, cell by cell (generator/model/values.py, generator/model/rates.py, generator/model/report.py)
 COUNTS = [156, "156", "１５６", "1,860", "300余", "1800多", "10多", "超过100", "约300", "近300", "逾300"]
 COUNTS += ["32万", "9427万", "1.2亿", "100万余", "0"]
 AMOUNTS = [321500, 356800.5, "321,500", "35.68万", "1.2亿"]
 NUMBERS = [40, 12.5, "40", "１２.５"]
 RATES = [98.5, 100, 0.973, "98.5", "98.5%", "９８.５％", "100"]
-# 特色指标: every figure as typed (generator/own_figures.py)
+# 特色指标: every figure as typed (generator/model/own_figures.py)
 SPECIAL = [320, 3.5, "320", "１，２３４", "1,234", "10多", "300余", "100万余", "9427万", "95%", "95%以上"]
 DATES = [dt.date(2026, 1, 20), "2026-01-20", "2026年1月20日", "2026.1.20", "2026/1/20", "２０２６年１月２０日"]
 YEARS = [2025, "2025", "２０２５"]
@@ -46,9 +46,9 @@ def _read_as_figure(form: Any, kind: cat.Kind) -> bool:
 
 def _read_as_own_figure(form: Any) -> bool:
     """A 特色指标 row with ``form`` as its 本年 validates into a figure, with no problem said."""
-    from generator.own_figures import validate_own
-    from generator.sections import SectionNames
-    from generator.workbook.reader import RawIndicator
+    from generator.model.own_figures import validate_own
+    from generator.model.sections import SectionNames
+    from generator.read.reader import RawIndicator
 
     raw = RawIndicator(
         "",
@@ -73,7 +73,7 @@ def test_the_forms_listed_here_are_read_by_the_reader() -> None:
     assert all(parse_date(f) == dt.date(2026, 1, 20) for f in DATES)
     from pydantic import TypeAdapter
 
-    from generator.model import CountValue
+    from generator.model.report import CountValue
 
     assert all(_read_as_own_figure(f) for f in SPECIAL)
     assert all(TypeAdapter(CountValue).validate_python(f) == 2025 for f in YEARS)  # as 报告年度 reads it
@@ -249,9 +249,9 @@ def test_the_own_figures_sheet_asks_no_english_code(blank: Any) -> None:
 
 def test_the_untouched_example_row_is_no_figure_and_draws_no_warning(tmp_path: Path) -> None:
     """A workbook that leaves the example as it is reads as if 特色指标 were empty; filled in, it is read."""
-    from generator.own_figures import validate_own
-    from generator.sections import SectionNames
-    from generator.workbook.reader import read_workbook
+    from generator.model.own_figures import validate_own
+    from generator.model.sections import SectionNames
+    from generator.read.reader import read_workbook
 
     path = tmp_path / "空白.xlsx"
     write_blank(path)

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from docx import Document
 from lxml import etree
 
-from generator.audit import audit
-from generator.cli import main
+from generator.check.audit import audit
+from generator.cli.app import main
 from generator.pipeline import build
 from tests.conftest import WorkbookMaker, find_row
 from tests.pdf_layout import convert
@@ -154,7 +154,7 @@ def bold_character_style_over_songti_defaults(parts: Parts) -> None:
 def test_a_character_style_adds_to_the_paragraph_style_not_to_the_defaults(sample_docx: Path, tmp_path: Path) -> None:
     """Word puts a run's character style over its paragraph style, not over the document defaults:
     the bold run stays 仿宋 16 pt.  check and the content model (the fingerprint) resolve it alike."""
-    from generator.content import content_lines
+    from generator.docx.content import content_lines
 
     bold = mutate(sample_docx, tmp_path / "加粗字符样式.docx", bold_character_style_over_songti_defaults)
     assert [str(f) for f in audit(bold)] == []

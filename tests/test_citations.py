@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from generator import catalogue as cat
-from generator.cli import main
-from generator.spans import FigureRef
-from generator.validation import validate
-from generator.workbook.reader import read_workbook
+from generator.cli.app import main
+from generator.model.spans import FigureRef
+from generator.model.validation import validate
+from generator.read import catalogue as cat
+from generator.read.reader import read_workbook
 from tests.conftest import WorkbookMaker, find_row
 
 
@@ -113,7 +113,7 @@ def test_large_counts_money_and_rates_of_own_figures_print_as_the_genre_writes_t
 
 
 def test_numbers_in_the_genres_units() -> None:
-    from generator.citations import large, with_unit
+    from generator.model.citations import large, with_unit
 
     assert [large(v) for v in (Decimal(1000000), 123456, 94270000, 515000000, 99000)] == [
         "100万",
@@ -153,10 +153,10 @@ def test_a_figure_typed_as_plain_digits_is_pointed_out_but_dates_and_document_nu
 
 
 def test_a_number_followed_by_a_time_unit_is_not_taken_for_a_count_of_another_unit() -> None:
-    from generator import catalogue as cat
     from generator.errors import Problem
-    from generator.loose_figures import loose_figures
-    from generator.model import Figure
+    from generator.model.loose_figures import loose_figures
+    from generator.model.report import Figure
+    from generator.read import catalogue as cat
 
     devices = Figure(key="x", label="行政执法仪", kind=cat.Kind.COUNT, unit="台", value=12, value_cell="行政执法!C3")
     days = Figure(key="y", label="平均办理时限", kind=cat.Kind.NUMBER, unit="天", value=15, value_cell="特色指标!C4")

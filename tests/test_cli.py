@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from generator import catalogue as cat
-from generator.cli import main
-from generator.workbook.reader import read_workbook
+from generator.cli.app import main
+from generator.read import catalogue as cat
+from generator.read.reader import read_workbook
 from tests.conftest import ROOT, SAMPLE
 
 COMMANDS = tuple(main.commands)  # every command the CLI has
@@ -87,7 +87,7 @@ def test_every_command_has_chinese_help_with_an_example(command: tuple[str, ...]
 )
 def test_usage_errors_are_in_chinese(args: list[str], error: str, tmp_path: Path) -> None:
     """click's own messages come out in Chinese, suggestions too (click words them differently
-    from one version to the next: generator/i18n.py carries both wordings)."""
+    from one version to the next: generator/cli/i18n.py carries both wordings)."""
     result = CliRunner().invoke(main, [a.format(tmp=tmp_path) for a in args])
     assert result.exit_code == 2
     [line] = [line for line in result.output.splitlines() if line.startswith("错误：")]
@@ -194,9 +194,9 @@ def test_build_pdf_writes_a_pdf_beside_the_draft(tmp_path: Path) -> None:
 
 
 def test_build_pdf_without_libreoffice_says_how_to_get_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.pdf
+    import generator.docx.pdf
 
-    monkeypatch.setattr(generator.pdf, "find_soffice", lambda: None)
+    monkeypatch.setattr(generator.docx.pdf, "find_soffice", lambda: None)
     out = tmp_path / "报告.docx"
     result = CliRunner().invoke(main, ["build", str(SAMPLE), "-o", str(out), "--pdf"])
     assert result.exit_code == 1

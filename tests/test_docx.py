@@ -12,10 +12,10 @@ from docx import Document
 from lxml import etree
 
 from generator import gbt9704 as std
-from generator.figure_views import FigureView
-from generator.markup import OFFICIAL_ITEMS
-from generator.validation import validate
-from generator.workbook.reader import read_workbook
+from generator.model.validation import validate
+from generator.read.reader import read_workbook
+from generator.render.figure_views import FigureView
+from generator.render.markup import OFFICIAL_ITEMS
 from tests.conftest import SAMPLE
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

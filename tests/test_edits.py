@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.content import content_lines
-from generator.fingerprint import docx_parts, read_stamp
+from generator.cli.app import main
+from generator.docx.content import content_lines
+from generator.docx.fingerprint import docx_parts, read_stamp
 from tests.conftest import SAMPLE, files_in
 from tests.pdf_layout import soffice_exe
 

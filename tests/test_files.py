@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.cli.app import main
 from tests.conftest import ROOT, SAMPLE, WorkbookMaker, find_row
 from tests.hostile_files import MAX_MB, MAX_SECONDS, measure
 from tests.test_bad_inputs import CASES

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import docx_limits, docx_props
+from generator.docx import limits as docx_limits
+from generator.docx import props as docx_props
 from tests.conftest import SAMPLE
 from tests.hostile_docx import HOSTILE_DOCX, long_report, under_the_limits
 from tests.hostile_files import MAX_MB, MAX_SECONDS, Measured, measure

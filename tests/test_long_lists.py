@@ -7,8 +7,8 @@ from typing import Any
 
 from docx import Document
 
-from generator import catalogue as cat
 from generator.pipeline import build, load
+from generator.read import catalogue as cat
 from tests.conftest import WorkbookMaker
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.workbook.numfmt import BUILTIN, Kind, Section, builtin, parse
+from generator.read.numfmt import BUILTIN, Kind, Section, builtin, parse
 
 NUMBER, DATE, DURATION = Kind.NUMBER, Kind.DATE, Kind.DURATION
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from openxml_audit import OpenXmlValidator
 
-from generator.cli import main
+from generator.cli.app import main
 from tests.conftest import SAMPLE
 from tests.test_reruns import correct
 from tests.test_upward import upward

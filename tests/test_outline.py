@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from generator import markup
 from generator.errors import TemplateProblem
-from generator.numbers import change_clause, chinese_date, money, percent
-from generator.outline import Heading, Outline, Paragraph, Signature, Title, chinese_numeral, heading_number
-from generator.spans import FigureRef, Source, Text
-from generator.tokens import Tokens
+from generator.model.numbers import change_clause, chinese_date, money, percent
+from generator.model.spans import FigureRef, Source, Text
+from generator.render import markup
+from generator.render.outline import Heading, Outline, Paragraph, Signature, Title, chinese_numeral, heading_number
+from generator.render.tokens import Tokens
 
 ITEMS = "\n".join(f"【事项{n}】第{n}部分\n内容{n}" for n in "一二三四")
 TOKENS = Tokens()  # one render's, as the renderer would print workbook text with them

@@ -14,7 +14,7 @@ from typing import Any
 from click.testing import CliRunner
 from docx import Document
 
-from generator.cli import main
+from generator.cli.app import main
 from tests.conftest import WorkbookMaker, find_row
 
 # (编码, 指标, 本年, 上年, 单位, 所属分项): what a clerk types, and what the draft must say

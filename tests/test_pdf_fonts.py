@@ -1,5 +1,5 @@
 """The PDF in a 公文's faces: on Linux LibreOffice gets the standard's faces mapped to free
-simplified-Chinese ones (generator/fonts.py), and `build --pdf` says when one is missing."""
+simplified-Chinese ones (generator/docx/fonts.py), and `build --pdf` says when one is missing."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import generator.fonts
+import generator.docx.fonts
 from generator import gbt9704 as std
-from generator.cli import main
-from generator.fonts import USES_FONTCONFIG, face_notes, preferred_faces, private_fontconfig, resolve
+from generator.cli.app import main
+from generator.docx.fonts import USES_FONTCONFIG, face_notes, preferred_faces, private_fontconfig, resolve
 from tests.conftest import SAMPLE
 from tests.pdf_layout import line_faces, pdf_faces
 
@@ -71,7 +71,7 @@ def test_every_face_the_docx_names_is_mapped(tmp_path: Path) -> None:
 def test_without_the_fandol_faces_build_pdf_says_which_face_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(generator.fonts, "font_folders", lambda: [])
+    monkeypatch.setattr(generator.docx.fonts, "font_folders", lambda: [])
     env = private_fontconfig(tmp_path)
     families = resolve(std.FONT_FANGSONG, env)
     assert families is not None

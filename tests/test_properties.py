@@ -12,9 +12,9 @@ from docx import Document
 from hypothesis import HealthCheck, given, settings
 
 from generator.errors import InputProblems, Severity
+from generator.model.validation import validate
 from generator.pipeline import build, load
-from generator.validation import validate
-from generator.workbook.reader import read_workbook
+from generator.read.reader import read_workbook
 from tests.workbook_strategies import workbooks
 
 SHEETS = (

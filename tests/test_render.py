@@ -8,13 +8,13 @@ from typing import Any
 import pytest
 from docx import Document
 
-from generator import catalogue as cat
-from generator.agencies import template_set
 from generator.errors import TemplateProblem
+from generator.model.validation import validate
 from generator.pipeline import build
-from generator.render import render_outline
-from generator.validation import validate
-from generator.workbook.reader import read_workbook
+from generator.read import catalogue as cat
+from generator.read.reader import read_workbook
+from generator.render.agencies import template_set
+from generator.render.engine import render_outline
 from tests.conftest import WorkbookMaker, find_row
 
 
@@ -187,7 +187,7 @@ def test_an_unknown_label_names_the_cell_and_the_closest_labels(
 ) -> None:
     from click.testing import CliRunner
 
-    from generator.cli import main
+    from generator.cli.app import main
 
     path = make_workbook(lambda wb: _set_measure(wb, f"全年办理{cited}起。"))
     result = CliRunner().invoke(main, ["validate", str(path)])
@@ -199,7 +199,7 @@ def test_an_unknown_label_names_the_cell_and_the_closest_labels(
 def test_citing_an_empty_figure_is_an_error(make_workbook: WorkbookMaker) -> None:
     from click.testing import CliRunner
 
-    from generator.cli import main
+    from generator.cli.app import main
 
     def edit(wb: Any) -> None:
         ws = wb["行政执法"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -9,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from generator import catalogue as cat
-from generator.cli import main
+from generator.cli.app import main
+from generator.read import catalogue as cat
 from tests.conftest import WorkbookMaker
 
 NEW = "食品安全监管"
@@ -99,6 +100,19 @@ def test_a_line_break_typed_in_the_title_cell_is_where_the_title_breaks(make_wor
 
     texts = paragraphs(build(make_workbook(edit))[0])
     assert texts[0] == "示例县卫生健康局关于2025年\n法治政府建设工作情况的报告"
+
+
+def test_a_new_subsections_name_is_printed_as_typed_even_with_brackets(make_workbook: WorkbookMaker) -> None:
+    """A 分项 of the clerk's own, not in 报告结构, is titled by its name; a 【二级】 typed in it is text
+    (it stopped the build: "【二级】这一行里不能再有【二级】", found by tests/test_properties.py)."""
+
+    def edit(wb: Any) -> None:
+        wb[cat.MEASURES.name].append(["【二级】自设分项", "开展专项行动", "围绕重点领域开展专项行动。"])
+
+    texts = paragraphs(build(make_workbook(edit))[0])
+    headings = [t for t in texts if "自设分项" in t]
+    assert len(headings) == 1 and re.fullmatch(r"（[一二三四五六七八九十]+）【二级】自设分项", headings[0])
+    assert any("开展专项行动" in t for t in texts)
 
 
 def test_the_default_texts_left_as_they_are_make_the_same_draft_as_no_sheets(

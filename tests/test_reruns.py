@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from generator.cli import main
-from generator.fingerprint import read_stamp
+from generator.cli.app import main
+from generator.docx.fingerprint import read_stamp
 from tests.conftest import SAMPLE
 
 

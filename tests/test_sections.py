@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.errors import Problem, Severity
-from generator.sections import SectionNames
+from generator.model.sections import SectionNames
 
 
 def test_a_standard_name_gives_its_key_without_a_word() -> None:

@@ -1,4 +1,4 @@
-"""The sentence builder (generator.sentences, generator.clauses) and what it writes in real drafts.
+"""The sentence builder (generator.render.sentences, generator.render.clauses) and what it writes in real drafts.
 
 On the bundled sample and on the published report of tests/make_yueyanglou.py: no generated
 sentence begins with 此外; no 其中 without its total in the same sentence; no figure stated twice;
@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.clauses import CLAUSES, Clause
-from generator.outline import Heading, Paragraph
 from generator.pipeline import build
-from generator.sentences import Fact, own_clause, relabelled, select, sentences
+from generator.render.clauses import CLAUSES, Clause
+from generator.render.outline import Heading, Paragraph
+from generator.render.sentences import Fact, own_clause, relabelled, select, sentences
 from tests import make_yueyanglou as yyl
 from tests.conftest import SAMPLE
 
@@ -136,9 +136,9 @@ def test_no_此外_no_lone_其中_no_figure_twice_no_zero(
 
 
 def test_a_template_s_phrase_speaks_a_relabelled_row_in_the_clerk_s_words() -> None:
-    from generator import catalogue as cat
-    from generator.figure_views import FigureView, phrase
-    from generator.model import Figure
+    from generator.model.report import Figure
+    from generator.read import catalogue as cat
+    from generator.render.figure_views import FigureView, phrase
 
     own = Figure(
         key="penalty_cases", label="查处违法行为", catalogue_label="行政处罚案件", kind=cat.Kind.COUNT, unit="起"

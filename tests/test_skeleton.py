@@ -10,7 +10,7 @@ from types import FrameType
 from typing import Any
 
 import generator
-from generator.docx_skeleton import make_skeleton, skeleton_inputs, skeleton_key
+from generator.docx.skeleton import make_skeleton, skeleton_inputs, skeleton_key
 
 GENERATOR = Path(generator.__file__).resolve().parent
 
@@ -60,7 +60,7 @@ def test_the_inputs_are_every_file_the_making_runs_or_reads() -> None:
         tracing[0] = False
     inputs = {p.resolve() for p in skeleton_inputs()}
     ours = {p for p in ran if p.is_relative_to(GENERATOR)}
-    assert {"docx_skeleton.py", "docx_styles.py", "docx_page.py", "ooxml.py"} <= {p.name for p in ours}
+    assert {"skeleton.py", "styles.py", "page.py", "ooxml.py"} <= {p.name for p in ours}
     assert ours <= inputs, ours - inputs
     templates = {p for p in opened if p.parent.name == "templates" and p.parent.parent.name == "docx"}
     assert any(p.name == "default.docx" for p in templates) and any(p.name == "default-footer.xml" for p in templates)

@@ -57,19 +57,20 @@ def test_validation_loads_neither_the_renderer_nor_the_outline() -> None:
     import sys
 
     code = (
-        "import sys, generator.workbook.reader, generator.model, generator.profile, generator.agencies;"
+        "import sys, generator.read.reader, generator.model.validation, generator.model.profile,"
+        " generator.render.agencies;"
         "print(' '.join(sorted(m for m in sys.modules if m.startswith(('generator', 'jinja2')))))"
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert "generator.model" in loaded and "generator.agencies" in loaded
+    assert "generator.model.report" in loaded and "generator.render.agencies" in loaded
     assert not {
         "jinja2",
-        "generator.render",
-        "generator.template_context",
-        "generator.outline",
-        "generator.markup",
+        "generator.render.engine",
+        "generator.render.template_context",
+        "generator.render.outline",
+        "generator.render.markup",
     } & set(loaded)
-    from generator.agencies import template_set, wording_names
+    from generator.render.agencies import template_set, wording_names
 
     assert {"开头", "不足引语", "原因引语", "安排引语"} <= wording_names(template_set())
 
@@ -234,14 +235,14 @@ ET.ElementTree(root).write(path)
 
 
 def test_check_takes_the_standards_faces_from_the_module_the_writer_uses() -> None:
-    """The checks (audit.py, audit_layout.py) name no face or family of their own: what they expect
+    """The checks (check/audit.py, check/layout.py) name no face or family of their own: what they expect
     comes from generator/gbt9704.py, where the writer's styles get theirs."""
     from generator import gbt9704 as std
 
     names = {f.name for f in std.FAMILIES} | {f.face for f in std.FAMILIES} | set(std.FONT_FALLBACKS.values())
     names |= {mark for f in std.FAMILIES for mark in f.marks}
     found = []
-    for module in ("audit.py", "audit_layout.py"):
+    for module in ("check/audit.py", "check/layout.py"):
         tree = ast.parse((GENERATOR / module).read_text(encoding="utf-8"))
         skip = _docstrings(tree)
         for node in ast.walk(tree):
@@ -253,3 +254,75 @@ def test_check_takes_the_standards_faces_from_the_module_the_writer_uses() -> No
     assert [std.family_of(s.font) for s in std.HEADING_STYLES.values()] == ["黑体", "楷体", "仿宋", "仿宋"]
     for face, fallback in std.FONT_FALLBACKS.items():  # 宋体 stands in for 小标宋 (7.3.1 asks 小标宋)
         assert std.family_of(fallback) == (std.family_of(face) if face != std.FONT_XIAOBIAOSONG else "宋体")
+
+
+# The stages in the order a workbook goes through them (generator/__init__.py); a module may import
+# its own stage and the ones before it, never one after.  Top-level modules are stages of their own.
+STAGES = {
+    **dict.fromkeys(("errors", "files", "lock", "cache", "gbt9704"), 0),
+    "read": 1,
+    "model": 2,
+    "workbook": 2,
+    "render": 3,
+    "docx": 4,
+    "check": 5,
+    **dict.fromkeys(("pipeline", "batch", "changes"), 6),
+    "cli": 7,
+    "__main__": 8,
+}
+
+
+def _stage_of(dotted: str) -> str:
+    return dotted.split(".")[1] if dotted.count(".") else ""
+
+
+def upward_imports(sources: dict[str, str]) -> list[str]:
+    """Each import, in ``sources`` (module name → its code), of a later stage than the importer's."""
+    found = []
+    for module, code in sources.items():
+        for node in ast.walk(ast.parse(code)):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("generator"):
+                targets = [f"{node.module}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names if alias.name.startswith("generator.")]
+            else:
+                continue
+            for target in targets:
+                if STAGES[_stage_of(target)] > STAGES[_stage_of(module)]:
+                    found.append(f"{module} -> {target}")
+    return found
+
+
+def _package_sources() -> dict[str, str]:
+    sources = {}
+    for path in _files():
+        if path.suffix == ".py":
+            parts = path.relative_to(GENERATOR.parent).with_suffix("").parts
+            name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+            sources[name] = path.read_text(encoding="utf-8")
+    return sources
+
+
+def test_the_folders_are_the_stages_and_imports_only_go_forward() -> None:
+    sources = _package_sources()
+    stages = {_stage_of(name) for name in sources} - {""}
+    assert stages == set(STAGES)  # every folder and top-level module has its place in the order
+    assert not any(
+        path.suffix == ".py" and path.parent == GENERATOR and path.stem in {"audit", "docx_writer"} for path in _files()
+    )  # the flat layout is gone
+    assert sum(name.count(".") == 2 for name in sources) > 50  # most modules sit in a stage's folder
+    assert upward_imports(sources) == []
+    relative = [name for name, code in sources.items() if re.search(r"^\s*from \.", code, re.M)]
+    assert relative == []  # absolute imports: a module's imports name the stage they come from
+
+
+def test_the_stage_check_finds_an_import_from_a_later_stage() -> None:
+    sources = {
+        "generator.read.reader": "from generator.model.report import Report\n",
+        "generator.model.report": "def f():\n    import generator.docx.writer\n",
+        "generator.docx.writer": "from generator.render.outline import Outline\nfrom generator import gbt9704\n",
+    }
+    assert upward_imports(sources) == [
+        "generator.read.reader -> generator.model.report.Report",
+        "generator.model.report -> generator.docx.writer",
+    ]

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from generator.audit import audit
-from generator.cli import main
+from generator.check.audit import audit
+from generator.cli.app import main
 from tests.conftest import SAMPLE
 
 ITEMS = "【事项一】一\n甲\n【事项二】二\n乙\n【事项三】三\n丙\n【事项四】四\n丁\n"

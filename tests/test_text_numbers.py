@@ -18,8 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.validation import validate
-from generator.workbook.reader import Cell, RawWorkbook, read_workbook
+from generator.model.validation import validate
+from generator.read.reader import Cell, RawWorkbook, read_workbook
 from tests.conftest import SAMPLE
 
 CELLS = [

@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from generator import gbt9704 as std
-from generator.title_layout import break_title
+from generator.docx.title_layout import break_title
 
 CAPACITY = std.TYPE_AREA_WIDTH.twips
 

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 from docx import Document
 from openpyxl import load_workbook
 
-from generator import catalogue as cat
-from generator.cli import main
+from generator.cli.app import main
+from generator.read import catalogue as cat
 from generator.workbook.upgrade import upgrade_workbook
 from tests.conftest import ROOT, SAMPLE, find_row
 

@@ -11,9 +11,9 @@ from docx import Document
 from lxml import etree
 
 from generator import gbt9704 as std
-from generator.audit import audit
-from generator.cli import main
-from generator.pdf import convert_to_pdf
+from generator.check.audit import audit
+from generator.cli.app import main
+from generator.docx.pdf import convert_to_pdf
 from tests.conftest import WorkbookMaker, find_row
 from tests.pdf_layout import Page, Stroke, ink_extent, raster, read_pages, strokes
 from tests.test_check import mutate, replace_text
@@ -173,7 +173,7 @@ def _imprint_rules_hold(pdf: Path, pages: list[Page]) -> list[Stroke]:
 def _upward_pdf_with_blank_page(folder: Path, blank: bool, cc: str | None = None) -> tuple[Path, list[Page]]:
     """``build --pdf`` of the upward sample with as many long plans as make the attachment end on
     an even page (``blank``: a blank page comes before the 版记) or an odd one.  Which the sample
-    itself gives depends on the faces' metrics (generator/fonts.py), so the tests find out.  ``cc``:
+    itself gives depends on the faces' metrics (generator/docx/fonts.py), so the tests find out.  ``cc``:
     the 抄送机关 to print."""
     import make_sample
 
@@ -211,7 +211,7 @@ def test_the_imprint_rules_span_the_type_area_and_the_last_is_on_its_bottom(
 
 def test_the_imprint_is_a_table_floating_on_the_bottom_of_the_type_area(upward_docx: Path) -> None:
     """What Word reads: the rules are the table's borders, its place the text margin's bottom."""
-    from generator.ooxml import NS
+    from generator.docx.ooxml import NS
 
     _figures, imprint = Document(str(upward_docx)).tables
     tbl = imprint._tbl
@@ -240,7 +240,7 @@ def test_the_imprint_is_a_table_floating_on_the_bottom_of_the_type_area(upward_d
 
 def test_text_added_above_the_imprint_leaves_it_on_the_bottom_of_its_page(upward_docx: Path, tmp_path: Path) -> None:
     """A clerk who types a few lines on the 版记's page does not push it off the page."""
-    from generator.ooxml import NS
+    from generator.docx.ooxml import NS
 
     def add_lines(parts: Any) -> None:
         [closing] = parts["word/document.xml"].xpath("//w:p[w:bookmarkStart/@w:name='GwBodyEnd']", namespaces=NS)

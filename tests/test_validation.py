@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.cli.app import main
 from tests.conftest import WorkbookMaker, find_row
 
 

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 
-from generator.cli import main
-from generator.values import typed_number
+from generator.cli.app import main
+from generator.model.values import typed_number
 from tests.conftest import WorkbookMaker, find_row
 
 

@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.fingerprint import docx_parts, read_stamp
+from generator.cli.app import main
+from generator.docx.fingerprint import docx_parts, read_stamp
 from tests.conftest import ROOT, SAMPLE
 from tests.test_edits import rezip
 

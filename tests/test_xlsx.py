@@ -1,4 +1,4 @@
-"""The workbook reader of our own (generator.workbook.xlsx, sheet_xml) against files written by hand and by openpyxl.
+"""The workbook reader of our own (generator.read.xlsx, sheet_xml) against files written by hand and by openpyxl.
 
 Hand-written parts stand for what Excel, WPS and other programs write that openpyxl does not: a
 namespace prefix on every element, cells and rows without ``r``, rich and phonetic text, the East
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.workbook.cells import ErrorValue, column_index, column_letter
-from generator.workbook.xlsx import Workbook
-from generator.workbook.xml_stream import Unreadable
+from generator.read.cells import ErrorValue, column_index, column_letter
+from generator.read.xlsx import Workbook
+from generator.read.xml_stream import Unreadable
 from tests.conftest import SAMPLE
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

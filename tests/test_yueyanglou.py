@@ -21,9 +21,9 @@ from docx import Document
 from openpyxl import load_workbook
 
 from generator.errors import Problem
-from generator.outline import Heading, Outline, Paragraph
+from generator.model.spans import FigureRef, Source
 from generator.pipeline import build
-from generator.spans import FigureRef, Source
+from generator.render.outline import Heading, Outline, Paragraph
 from tests import make_yueyanglou as yyl
 
 _NUMBERED = re.compile(r"^(?:\d+\.|（[一二三四五六七八九十]+）)")

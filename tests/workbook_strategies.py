@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "data_inputs"))
 
 import make_sample  # noqa: E402
 
-from generator import catalogue as cat  # noqa: E402
+from generator.read import catalogue as cat  # noqa: E402
 
 VALUES = st.one_of(
     st.none(),

@@ -1,1 +1,2 @@
-"""The workbook: the blank one we ship (``init``, with openpyxl) and the reader (our own, on expat)."""
+"""Workbook: the workbooks we write for the clerk — the blank one (``init``, with openpyxl), its
+structure sheets, and ``upgrade`` from an older layout."""

@@ -20,7 +20,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .. import catalogue as cat
+from generator.read import catalogue as cat
 
 _BANNER_FILL = PatternFill("solid", fgColor="FFF2CC")
 _HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
@@ -179,7 +179,7 @@ def _indicators(ws: Any, spec: cat.IndicatorSheet) -> None:
 def _special(ws: Any) -> None:
     """No English code asked of a clerk: 编码 is hidden and optional (a blank one keys the row by its
     label); the banner's example is the sheet's first row, label, unit and 所属分项 filled, figures
-    blank (left so, the reader passes it over: :data:`generator.catalogue.SPECIAL_EXAMPLE`)."""
+    blank (left so, the reader passes it over: :data:`generator.read.catalogue.SPECIAL_EXAMPLE`)."""
     label, unit, section, value = cat.SPECIAL_EXAMPLE
     _banner(
         ws,
@@ -245,7 +245,7 @@ def blank_workbook() -> Workbook:
     _special(wb.create_sheet(cat.SPECIAL_SHEET))
     for spec in cat.NARRATIVE_SHEETS:
         _narrative(wb.create_sheet(spec.name), spec)
-    from .structure_sheets import structure_sheet, wording_sheet  # built on this module's helpers
+    from generator.workbook.structure_sheets import structure_sheet, wording_sheet  # built on this module's helpers
 
     structure_sheet(wb.create_sheet(cat.STRUCTURE_SHEET))
     wording_sheet(wb.create_sheet(cat.WORDING_SHEET))
@@ -258,7 +258,7 @@ def save_workbook(wb: Workbook, path: Path) -> None:
     """Save whole or not at all, as every output is written (:func:`generator.files.write_bytes`)."""
     import io
 
-    from ..files import write_bytes
+    from generator.files import write_bytes
 
     buffer = io.BytesIO()
     wb.save(buffer)

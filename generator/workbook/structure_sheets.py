@@ -3,7 +3,7 @@
 报告结构 lists item 一's eight standard subsections in their order with their default 二级 titles
 and an empty 引语; 报告用语 holds the default title, opening and leads with their placeholders.  A
 clerk overwrites what the department says otherwise; what stays as it is gives the template's text
-(:mod:`generator.structure`).  Part of :mod:`generator.workbook.blank`, which adds these sheets.
+(:mod:`generator.model.structure`).  Part of :mod:`generator.workbook.blank`, which adds these sheets.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Any
 
 from openpyxl.styles import Alignment
 
-from .. import catalogue as cat
-from . import blank
+from generator.read import catalogue as cat
+from generator.workbook import blank
 
 PLACEHOLDERS = "".join(f"〔{name}〕" for name in cat.PLACEHOLDERS)
 LEAD_FORMS = "写在二级标题下、各项举措前的一段话，可不填。可引用数字〔指标名称〕，也可写" + PLACEHOLDERS + "。"

@@ -12,7 +12,7 @@ old one, each where the reader of the current layout looks for it:
 - a sheet, column or row the new layout has no place for is copied as it is (a row at the end of its
   sheet, a column after the last, a sheet after the others), each with a notice saying where.
 
-Values are read by the project's own reader (:mod:`generator.workbook.container`), so a bad old file
+Values are read by the project's own reader (:mod:`generator.read.container`), so a bad old file
 is refused with the same Chinese message ``build`` gives.  A cell keeps its number format (a percent,
 "@" text, a date); text stays text ("300余", "0012", "=…").  A formula is carried as its result, said
 in a notice.  Only cells are carried: comments, pictures, charts, colours and column widths are not
@@ -30,15 +30,15 @@ from typing import Any
 from openpyxl import Workbook as OpenWorkbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from .. import catalogue as cat
-from ..errors import OutputProblem, WorkbookUnreadable
-from ..files import check_writable_target, read_existing, write_together
-from ..lock import output_lock
-from .blank import blank_workbook
-from .cells import ErrorValue, Sheet, XCell, column_index, column_letter
-from .container import open_workbook, unreadable
-from .reader import HEADER_SEARCH_ROWS, MAX_ROWS, _canonical
-from .xlsx import Unreadable, Workbook
+from generator.errors import OutputProblem, WorkbookUnreadable
+from generator.files import backup_path, check_writable_target, read_existing, write_together
+from generator.lock import output_lock
+from generator.read import catalogue as cat
+from generator.read.cells import ErrorValue, Sheet, XCell, column_index, column_letter
+from generator.read.container import open_workbook, unreadable
+from generator.read.reader import HEADER_SEARCH_ROWS, MAX_ROWS, _canonical
+from generator.read.xlsx import Unreadable, Workbook
+from generator.workbook.blank import blank_workbook
 
 _PAIRS = {cat.INFO_SHEET: "项目", cat.DISPATCH_SHEET: "项目"}  # sheet -> the column its rows are found by
 _KEYED = {s.name for s in cat.INDICATOR_SHEETS}  # found by 编码 (or 指标)
@@ -335,8 +335,6 @@ def write_upgrade(old: Path, new: Path, force: bool = False, waiting: Any = None
                 raise OutputProblem(
                     f"{new}：文件已存在，没有覆盖。换一个文件名，或加 --force 覆盖（原文件会先备份在旁边）。"
                 )
-            from ..pipeline import backup_path
-
             backup = (backup_path(new, dt.datetime.now()), held, new)
         write_together([(new, buffer.getvalue())], backup)
     out.backup = backup[0] if backup else None

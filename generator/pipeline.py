@@ -70,6 +70,35 @@ def document_bytes(report: Report, outline: Outline, annotate: bool = False, fin
     return render_docx(outline, info)
 
 
+@dataclass
+class Drafted:
+    """A draft made in memory: what it was made from and its DOCX bytes."""
+
+    loaded: Loaded
+    outline: Outline
+    docx: bytes
+
+
+def draft(
+    workbook: Path,
+    agency: str | None = None,
+    templates: Path | None = None,
+    against: Path | None = None,
+    annotate: bool = False,
+) -> Drafted:
+    """The draft of ``workbook`` as bytes, written nowhere; with ``against`` (an earlier draft or a
+    reviewed 定稿), its differences from that document as tracked changes.  Raise
+    :class:`InputProblems` with every problem when the workbook has an error."""
+    loaded = load(workbook, agency, templates)
+    outline = render_outline(loaded.report, loaded.templates)
+    data = document_bytes(loaded.report, outline, annotate, fingerprint=against is None)
+    if against is not None:  # the fingerprint is of the content after the tracked changes
+        from generator.docx.tracked import track_changes  # only for --against: keeps a plain build's start short
+
+        data = stamp(track_changes(data, against, dt.datetime.now(dt.UTC)))
+    return Drafted(loaded, outline, data)
+
+
 def guard_existing(output: Path, force: bool) -> tuple[Path, bytes, Path] | None:
     """Never overwrite a reviewer's work or someone else's file silently.
 
@@ -138,13 +167,8 @@ def build(
         raise OutputProblem(f"{output}：输出文件应以 .docx 结尾，例如 报告.docx。")
     if not force:  # refuse an edited draft before the work (reading only: no lock, no lock file);
         guard_existing(output, force)  # the check that counts is made again under the lock
-    loaded = load(workbook, agency, templates)
-    outline = render_outline(loaded.report, loaded.templates)
-    data = document_bytes(loaded.report, outline, annotate, fingerprint=against is None)
-    if against is not None:  # the fingerprint is of the content after the tracked changes
-        from generator.docx.tracked import track_changes  # only for --against: keeps a plain build's start short
-
-        data = stamp(track_changes(data, against, dt.datetime.now(dt.UTC)))
+    drafted = draft(workbook, agency, templates, against=against, annotate=annotate)
+    loaded, outline, data = drafted.loaded, drafted.outline, drafted.docx
     outputs = [(output, data)]
     if sources:
         outputs.append((output.with_suffix(".sources.csv"), sources_csv(outline)))

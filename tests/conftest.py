@@ -24,6 +24,7 @@ import make_sample  # noqa: E402
 
 from generator.pipeline import build  # noqa: E402
 from tests.pdf_layout import to_pdf  # noqa: E402
+from tests.web_fixtures import browser, server  # noqa: E402, F401  (the web tests' fixtures)
 
 SAMPLE = make_sample.SAMPLE_PATH
 

@@ -161,9 +161,11 @@ def bytes_patches(source: str) -> list[int]:
     return sorted(set(lines))
 
 
-def _in_generator(finder: Callable[[str], list[int]]) -> list[str]:
+def _in_generator(finder: Callable[[str], list[int]], skip: tuple[str, ...] = ()) -> list[str]:
     found = []
     for path in _python_files():
+        if path.relative_to(GENERATOR).parts[0] in skip:
+            continue
         text = path.read_text(encoding="utf-8")
         lines = text.splitlines()
         found += [f"{path.relative_to(GENERATOR.parent)}:{n}: {lines[n - 1].strip()}" for n in finder(text)]
@@ -182,8 +184,9 @@ def test_no_bytes_patching_of_serialized_parts_in_the_generator() -> None:
 
 def test_xml_is_written_one_way_with_lxml() -> None:
     """No part is written as text, nor with ElementTree's or the DOM's writers: every XML the
-    generator writes is an lxml tree serialized by lxml."""
-    assert _in_generator(xml_as_text) == []
+    generator writes is an lxml tree serialized by lxml.  The web pages are HTML from Django's
+    templates; their URL patterns (``<int:number>``) are no markup."""
+    assert _in_generator(xml_as_text, skip=("web",)) == []
     assert _in_generator(other_xml_writers) == []
 
 
@@ -267,8 +270,9 @@ STAGES = {
     "docx": 4,
     "check": 5,
     **dict.fromkeys(("pipeline", "batch", "changes"), 6),
-    "cli": 7,
-    "__main__": 8,
+    "web": 7,
+    "cli": 8,
+    "__main__": 9,
 }
 
 

@@ -1,0 +1,61 @@
+"""What the server does with a stored upload: validate it and build its draft, through the library."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from generator.errors import InputProblems, Problem, ReportError, Severity
+from generator.pipeline import draft
+from generator.web.models import Collection, Department, Final, Upload
+from generator.web.storage import store_bytes, stored_path
+
+
+@dataclass(frozen=True)
+class State:
+    label: str  # 未提交 / 有错误 / 已生成 / 已定稿
+    last: Upload | None
+    final: Final | None
+
+
+def as_rows(problems: list[Problem]) -> list[dict[str, str]]:
+    order = {Severity.ERROR: 0, Severity.WARNING: 1}
+    ranked = sorted(problems, key=lambda p: order[p.severity])
+    return [{"severity": p.severity.value, "where": p.where, "message": p.message} for p in ranked]
+
+
+def process(upload: Upload) -> Upload:
+    """Validate the stored workbook and, without an error, build and store its draft.  The upload
+    itself is already stored and committed: whatever happens here, it stays."""
+    path = stored_path(upload.file)
+    try:
+        made = draft(path)
+    except InputProblems as exc:
+        upload.problems = as_rows(exc.problems)
+    except ReportError as exc:  # not a workbook, unreadable, a template's failure
+        upload.problems = [{"severity": Severity.ERROR.value, "where": upload.original_name, "message": str(exc)}]
+    else:
+        upload.problems = as_rows(made.loaded.warnings)
+        upload.draft = store_bytes(upload.department, made.docx, ".docx")
+        upload.built_at = timezone.now()
+    upload.errors = sum(p["severity"] == Severity.ERROR.value for p in upload.problems)
+    upload.warnings = sum(p["severity"] == Severity.WARNING.value for p in upload.problems)
+    upload.save(update_fields=["problems", "errors", "warnings", "draft", "built_at"])
+    return upload
+
+
+def state_of(department: Department, collection: Collection) -> State:
+    last = department.uploads.filter(collection=collection).order_by("-number").first()
+    final = department.finals.filter(collection=collection).order_by("-number").first()
+    if last is None:
+        return State("未提交", None, final)
+    if last.errors:
+        return State("有错误", last, final)
+    if final is not None and final.uploaded_at >= (last.built_at or last.uploaded_at):
+        return State("已定稿", last, final)
+    return State("已生成", last, final)
+
+
+def current_collection(department: Department) -> Collection | None:
+    return department.collections.order_by("-year").first()

@@ -130,6 +130,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    "--lang=zh-CN",  # the browser's own words (the file input's button) in Chinese
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.utils import timezone
 
@@ -19,10 +20,23 @@ class State:
     final: Final | None
 
 
-def as_rows(problems: list[Problem]) -> list[dict[str, str]]:
+def as_rows(problems: list[Problem], stored: Path, shown: str) -> list[dict[str, str]]:
+    """The problems for the page, errors first, the stored file named as the department named it."""
     order = {Severity.ERROR: 0, Severity.WARNING: 1}
     ranked = sorted(problems, key=lambda p: order[p.severity])
-    return [{"severity": p.severity.value, "where": p.where, "message": p.message} for p in ranked]
+    return [
+        {
+            "severity": p.severity.value,
+            "where": named(p.where, stored, shown),
+            "message": named(p.message, stored, shown),
+        }
+        for p in ranked
+    ]
+
+
+def named(text: str, stored: Path, shown: str) -> str:
+    """``text`` with the server's path of an upload replaced by the name it was uploaded under."""
+    return text.replace(str(stored), shown)
 
 
 def process(upload: Upload) -> Upload:
@@ -32,11 +46,12 @@ def process(upload: Upload) -> Upload:
     try:
         made = draft(path)
     except InputProblems as exc:
-        upload.problems = as_rows(exc.problems)
+        upload.problems = as_rows(exc.problems, path, upload.original_name)
     except ReportError as exc:  # not a workbook, unreadable, a template's failure
-        upload.problems = [{"severity": Severity.ERROR.value, "where": upload.original_name, "message": str(exc)}]
+        said = named(str(exc), path, upload.original_name)
+        upload.problems = [{"severity": Severity.ERROR.value, "where": upload.original_name, "message": said}]
     else:
-        upload.problems = as_rows(made.loaded.warnings)
+        upload.problems = as_rows(made.loaded.warnings, path, upload.original_name)
         upload.draft = store_bytes(upload.department, made.docx, ".docx")
         upload.built_at = timezone.now()
     upload.errors = sum(p["severity"] == Severity.ERROR.value for p in upload.problems)

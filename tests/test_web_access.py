@@ -1,0 +1,207 @@
+"""What a department may reach, CSRF, throttled logins and hostile uploads (#15 item 5), against
+the real server on SQLite and PostgreSQL, through Playwright's HTTP client (no browser needed)."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.errors import ReportError
+from generator.pipeline import load
+from tests.conftest import SAMPLE
+from tests.hostile_files import encrypted, old_xls_named_xlsx, truncated, zip_bomb
+from tests.web_fixtures import Server
+
+A = "甲 测试局"
+B = "乙 测试局"
+
+
+def token(ctx: Any, path: str) -> str:
+    page = ctx.get(path).text()
+    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert found, page[:300]
+    return found[1]
+
+
+def log_in(ctx: Any, username: str, password: str) -> Any:
+    return ctx.post(
+        "/login/", form={"csrfmiddlewaretoken": token(ctx, "/login/"), "username": username, "password": password}
+    )
+
+
+def text_of(response: Any) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", response.text()))
+
+
+@pytest.fixture(scope="module")
+def site(server: Server) -> Iterator[dict[str, Any]]:
+    """The server with a collection, departments A and B, and an upload of A's; HTTP clients for
+    the office, A and B, and one not logged in."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+
+        def client() -> Any:
+            return p.request.new_context(base_url=server.url, max_redirects=0)
+
+        office = client()
+        log_in(office, server.office_user, server.office_password)
+        office.post(
+            "/office/",
+            form={"csrfmiddlewaretoken": token(office, "/office/"), "year": "2025", "deadline": "2026-03-01"},
+        )
+        passwords = {}
+        for name in (A, B):
+            done = office.post(
+                "/office/2025/add/",
+                form={
+                    "csrfmiddlewaretoken": token(office, "/office/2025/"),
+                    "name": name,
+                    "self_name": "",
+                    "recipient": "",
+                },
+            )
+            passwords[name] = re.search(r'class="password">([^<]+)<', done.text())[1]
+        a, b, nobody = client(), client(), client()
+        log_in(a, A, passwords[A])
+        log_in(b, B, passwords[B])
+        sent = a.post(
+            "/department/upload/",
+            multipart={
+                "csrfmiddlewaretoken": token(a, "/department/"),
+                "workbook": {
+                    "name": "甲的 工作簿.xlsx",
+                    "mimeType": "application/octet-stream",
+                    "buffer": SAMPLE.read_bytes(),
+                },
+            },
+        )
+        assert sent.status == 302
+        upload_id = re.search(
+            r"/office/uploads/(\d+)/draft",
+            office.get(
+                next(
+                    m
+                    for m in re.findall(r'href="(/office/2025/departments/\d+/)"', office.get("/office/2025/").text())
+                    if A in office.get(m).text()
+                )
+            ).text(),
+        )[1]
+        yield {
+            "office": office,
+            "a": a,
+            "b": b,
+            "nobody": nobody,
+            "passwords": passwords,
+            "upload_id": upload_id,
+            "server": server,
+            "client": client,
+        }
+        for ctx in (office, a, b, nobody):
+            ctx.dispose()
+
+
+DEPARTMENT_ROUTES = [
+    "/department/uploads/1/",
+    "/department/uploads/1/workbook.xlsx",
+    "/department/uploads/1/draft.docx",
+    "/department/finals/1.docx",
+]
+
+
+def test_a_department_reaches_its_own_files_and_nothing_of_anothers(site: dict[str, Any]) -> None:
+    a, b = site["a"], site["b"]
+    assert a.get("/department/uploads/1/draft.docx").status == 200
+    assert a.get("/department/uploads/1/workbook.xlsx").body()[:2] == b"PK"
+    for path in DEPARTMENT_ROUTES:  # B asks for A's upload 1 by its number: B has none
+        assert b.get(path).status == 404, path
+    office_routes = [
+        "/office/",
+        "/office/2025/",
+        "/office/audit/",
+        "/office/2025/drafts.zip",
+        "/office/2025/problems.xlsx",
+        f"/office/uploads/{site['upload_id']}/draft",
+        f"/office/uploads/{site['upload_id']}/workbook",
+    ]
+    for path in office_routes:
+        refused = b.get(path)
+        assert refused.status == 403 and "无权访问" in text_of(refused), path
+    form = {"csrfmiddlewaretoken": token(b, "/department/"), "name": "丙局", "self_name": "", "recipient": ""}
+    assert b.post("/office/2025/add/", form=form).status == 403
+    assert (
+        b.post("/office/departments/1/reset/", form={"csrfmiddlewaretoken": form["csrfmiddlewaretoken"]}).status == 403
+    )
+    assert "丙局" not in text_of(site["office"].get("/office/2025/"))
+
+
+def test_nobody_logged_in_is_sent_to_the_login_page(site: dict[str, Any]) -> None:
+    for path in [*DEPARTMENT_ROUTES, "/department/", "/department/blank.xlsx", "/office/", "/office/2025/"]:
+        answer = site["nobody"].get(path)
+        assert answer.status == 302 and answer.headers["location"].startswith("/login/"), path
+
+
+def test_a_post_without_the_csrf_token_is_refused_and_nothing_is_stored(site: dict[str, Any]) -> None:
+    a = site["a"]
+    before = text_of(a.get("/department/"))
+    refused = a.post(
+        "/department/upload/",
+        multipart={
+            "workbook": {"name": "x.xlsx", "mimeType": "application/octet-stream", "buffer": SAMPLE.read_bytes()}
+        },
+    )
+    assert refused.status == 403
+    assert text_of(a.get("/department/")).count("第2次") == before.count("第2次") == 0
+
+
+def test_ten_wrong_passwords_are_throttled_and_the_right_one_then_waits(site: dict[str, Any]) -> None:
+    ctx = site["client"]()
+    said = [text_of(log_in(ctx, B, f"wrong-{i}")) for i in range(10)]
+    assert all("用户名或密码不对" in s for s in said[:5])
+    assert all("登录失败次数过多，请 15 分钟后再试；忘记密码请联系司法局重置。" in s for s in said[5:])
+    right = log_in(ctx, B, site["passwords"][B])
+    assert right.status == 401 and "登录失败次数过多" in text_of(right)
+    ctx.dispose()
+
+
+@pytest.mark.parametrize("make", [zip_bomb, truncated, encrypted, old_xls_named_xlsx])
+def test_a_hostile_workbook_gets_the_readers_message_and_no_draft(
+    site: dict[str, Any], make: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "坏的 工作簿.xlsx"
+    make(path)
+    with pytest.raises(ReportError) as cli:
+        load(path)
+    expected = str(cli.value).replace(str(path), path.name)
+    a = site["a"]
+    sent = a.post(
+        "/department/upload/",
+        multipart={
+            "csrfmiddlewaretoken": token(a, "/department/"),
+            "workbook": {"name": path.name, "mimeType": "application/octet-stream", "buffer": path.read_bytes()},
+        },
+    )
+    shown = text_of(a.get(sent.headers["location"]))
+    assert " ".join(expected.split()) in " ".join(shown.split())
+    assert "没有生成初稿" in shown and "下载初稿（Word）" not in shown
+
+
+def test_a_file_over_the_limit_or_not_xlsx_is_refused_by_the_form(site: dict[str, Any]) -> None:
+    a = site["a"]
+    for name, data, said in [
+        ("大.xlsx", b"PK" + b"\0" * (21 * 1024 * 1024), "文件有 21 MB，超过了 20 MB 的上限。"),
+        ("报告.docx", b"PK\0\0", "请上传 .xlsx 文件（Excel 或 WPS 表格另存为 .xlsx）。"),
+    ]:
+        refused = a.post(
+            "/department/upload/",
+            multipart={
+                "csrfmiddlewaretoken": token(a, "/department/"),
+                "workbook": {"name": name, "mimeType": "application/octet-stream", "buffer": data},
+            },
+        )
+        assert refused.status == 400 and said in text_of(refused), name

@@ -104,6 +104,9 @@ def test_the_office_and_two_departments_walk_the_whole_path(server: Server, brow
     texts = [p.text for p in Document(str(draft)).paragraphs]
     assert texts[0].startswith(A) and "法治政府建设" in texts[0]
     assert audit(draft) == []  # GB/T 9704 and the five items, as `check` sees them
+    preview = a.get_attribute("#result >> text=预览（PDF）", "href")
+    pdf = a.request.get(server.url + str(preview))
+    assert pdf.status == 200 and pdf.headers["content-type"] == "application/pdf" and pdf.body()[:5] == b"%PDF-"
     history = a.inner_text("table")
     assert "第2次" in history and "第1次" in history  # both uploads kept
     shoot(a, tmp_path, "3-已生成初稿")

@@ -6,12 +6,14 @@ number among the department's own, so another department's id, number or file na
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
-from generator.errors import DocumentUnreadable
+from generator.docx.pdf import find_soffice
+from generator.errors import DocumentUnreadable, OutputProblem
 from generator.web.accounts import department_required
 from generator.web.forms import FinalUpload, WorkbookUpload
 from generator.web.models import Department, Final, Upload
@@ -38,6 +40,7 @@ def _page(request: HttpRequest, department: Department, **extra: object) -> Http
         "finals": finals,
         "upload_form": WorkbookUpload(),
         "final_form": FinalUpload(),
+        "pdf_available": find_soffice() is not None,
         **extra,
     }
     return render(request, "web/department.html", context, status=400 if extra.get("form_error") else 200)
@@ -99,11 +102,14 @@ def upload_page(request: HttpRequest, department: Department, number: int) -> Ht
     return _page(request, department, shown=row)
 
 
-def _send(request: HttpRequest, department: Department, relative: str, name: str, kind: str, what: str) -> HttpResponse:
+def _send(
+    request: HttpRequest, department: Department, relative: str, name: str, kind: str, what: str, inline: bool = False
+) -> HttpResponse:
     if not relative:
         raise Http404
     audit(request, f"下载{what}", name, department)
-    return FileResponse(stored_path(relative).open("rb"), as_attachment=True, filename=name, content_type=kind)
+    file = stored_path(relative).open("rb")
+    return FileResponse(file, as_attachment=not inline, filename=name, content_type=kind)
 
 
 @require_GET
@@ -120,6 +126,26 @@ def draft_file(request: HttpRequest, department: Department, number: int) -> Htt
     row = _own_upload(department, number)
     name = f"{department.name} {row.collection.year}年度法治政府建设报告 初稿（第{row.number}次）.docx"
     return _send(request, department, row.draft, name, DOCX, "初稿")
+
+
+@require_GET
+@department_required
+def draft_pdf(request: HttpRequest, department: Department, number: int) -> HttpResponse:
+    """The draft as a PDF, made by LibreOffice the first time it is asked for, then kept."""
+    from generator.pipeline import pdf_bytes
+
+    row = _own_upload(department, number)
+    if not row.draft:
+        raise Http404
+    if not row.pdf:
+        try:
+            data, _notes = pdf_bytes(stored_path(row.draft).read_bytes(), Path("初稿.pdf"))
+        except OutputProblem as exc:
+            return render(request, "web/message.html", {"title": "无法生成 PDF", "text": str(exc)}, status=503)
+        row.pdf = store_bytes(department, data, ".pdf")
+        row.save(update_fields=["pdf"])
+    name = f"{department.name} {row.collection.year}年度法治政府建设报告 初稿（第{row.number}次）.pdf"
+    return _send(request, department, row.pdf, name, "application/pdf", "PDF", inline=True)
 
 
 @require_POST

@@ -52,6 +52,7 @@ class Upload(models.Model):
     warnings = models.PositiveIntegerField(default=0)
     problems = models.JSONField(default=list)  # [{"severity", "where", "message"}]
     draft = models.CharField(max_length=200, blank=True)  # the draft built from it, if any
+    pdf = models.CharField(max_length=200, blank=True)  # its PDF, made when first asked for
     built_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

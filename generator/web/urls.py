@@ -15,6 +15,7 @@ urlpatterns = [
     path("department/uploads/<int:number>/", department.upload_page),
     path("department/uploads/<int:number>/workbook.xlsx", department.workbook_file),
     path("department/uploads/<int:number>/draft.docx", department.draft_file),
+    path("department/uploads/<int:number>/draft.pdf", department.draft_pdf),
     path("department/finals/<int:number>.docx", department.final_file),
     path("office/", office.home),
     path("office/audit/", office.audit_log),

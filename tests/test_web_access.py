@@ -3,7 +3,6 @@ the real server on SQLite and PostgreSQL, through Playwright's HTTP client (no b
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,27 +14,10 @@ from generator.errors import ReportError
 from generator.pipeline import load
 from tests.conftest import SAMPLE
 from tests.hostile_files import encrypted, old_xls_named_xlsx, truncated, zip_bomb
-from tests.web_fixtures import Server
+from tests.web_fixtures import Server, add_department, log_in, open_collection, text_of, token, upload
 
 A = "甲 测试局"
 B = "乙 测试局"
-
-
-def token(ctx: Any, path: str) -> str:
-    page = ctx.get(path).text()
-    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-    assert found, page[:300]
-    return found[1]
-
-
-def log_in(ctx: Any, username: str, password: str) -> Any:
-    return ctx.post(
-        "/login/", form={"csrfmiddlewaretoken": token(ctx, "/login/"), "username": username, "password": password}
-    )
-
-
-def text_of(response: Any) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", " ", response.text()))
 
 
 @pytest.fixture(scope="module")
@@ -51,36 +33,12 @@ def site(server: Server) -> Iterator[dict[str, Any]]:
 
         office = client()
         log_in(office, server.office_user, server.office_password)
-        office.post(
-            "/office/",
-            form={"csrfmiddlewaretoken": token(office, "/office/"), "year": "2025", "deadline": "2026-03-01"},
-        )
-        passwords = {}
-        for name in (A, B):
-            done = office.post(
-                "/office/2025/add/",
-                form={
-                    "csrfmiddlewaretoken": token(office, "/office/2025/"),
-                    "name": name,
-                    "self_name": "",
-                    "recipient": "",
-                },
-            )
-            passwords[name] = re.search(r'class="password">([^<]+)<', done.text())[1]
+        open_collection(office)
+        passwords = {name: add_department(office, name) for name in (A, B)}
         a, b, nobody = client(), client(), client()
         log_in(a, A, passwords[A])
         log_in(b, B, passwords[B])
-        sent = a.post(
-            "/department/upload/",
-            multipart={
-                "csrfmiddlewaretoken": token(a, "/department/"),
-                "workbook": {
-                    "name": "甲的 工作簿.xlsx",
-                    "mimeType": "application/octet-stream",
-                    "buffer": SAMPLE.read_bytes(),
-                },
-            },
-        )
+        sent = upload(a, "甲的 工作簿.xlsx", SAMPLE.read_bytes())
         assert sent.status == 302
         upload_id = re.search(
             r"/office/uploads/(\d+)/draft",
@@ -179,13 +137,7 @@ def test_a_hostile_workbook_gets_the_readers_message_and_no_draft(
         load(path)
     expected = str(cli.value).replace(str(path), path.name)
     a = site["a"]
-    sent = a.post(
-        "/department/upload/",
-        multipart={
-            "csrfmiddlewaretoken": token(a, "/department/"),
-            "workbook": {"name": path.name, "mimeType": "application/octet-stream", "buffer": path.read_bytes()},
-        },
-    )
+    sent = upload(a, path.name, path.read_bytes())
     shown = text_of(a.get(sent.headers["location"]))
     assert " ".join(expected.split()) in " ".join(shown.split())
     assert "没有生成初稿" in shown and "下载初稿（Word）" not in shown
@@ -197,11 +149,5 @@ def test_a_file_over_the_limit_or_not_xlsx_is_refused_by_the_form(site: dict[str
         ("大.xlsx", b"PK" + b"\0" * (21 * 1024 * 1024), "文件有 21 MB，超过了 20 MB 的上限。"),
         ("报告.docx", b"PK\0\0", "请上传 .xlsx 文件（Excel 或 WPS 表格另存为 .xlsx）。"),
     ]:
-        refused = a.post(
-            "/department/upload/",
-            multipart={
-                "csrfmiddlewaretoken": token(a, "/department/"),
-                "workbook": {"name": name, "mimeType": "application/octet-stream", "buffer": data},
-            },
-        )
+        refused = upload(a, name, data)
         assert refused.status == 400 and said in text_of(refused), name

@@ -7,6 +7,7 @@ database of its own there, dropped at the end."""
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import secrets
@@ -18,6 +19,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -61,8 +63,10 @@ def _drop_postgres(name: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def start_server(folder: Path, database: str = "sqlite") -> tuple[Server, str | None]:
-    data_dir = folder / "报告 收集数据"
+def start_server(folder: Path, database: str = "sqlite", data_dir: Path | None = None) -> tuple[Server, str | None]:
+    """A server on a new data folder in ``folder`` (or on ``data_dir`` as it is, whose office
+    password was shown at its first start: the Server's is then "")."""
+    data_dir = data_dir or folder / "报告 收集数据"
     args = [sys.executable, "-m", "generator", "serve", "--data", str(data_dir), "--port", str(port := _free_port())]
     dropped = None
     if database == "postgresql":
@@ -82,7 +86,9 @@ def start_server(folder: Path, database: str = "sqlite") -> tuple[Server, str | 
         said.append(line)
         if "Ctrl+C" in line:
             break
-    found = re.search(r"收集管理员账号：(\S+)　密码：(\S+)", "".join(said))
+    found = re.search(r"收集管理员账号：(\S+)　密码：(\S+)", "".join(said)) or re.search(
+        r"收集管理员账号：(\S+)（()", "".join(said)
+    )
     assert found, "".join(said)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -145,3 +151,43 @@ def browser() -> Iterator[object]:
             yield launched
         finally:
             launched.close()
+
+
+def token(ctx: Any, path: str) -> str:
+    """The CSRF token of the form on ``path``, as a browser would send it back."""
+    page = ctx.get(path).text()
+    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert found, page[:300]
+    return found[1]
+
+
+def log_in(ctx: Any, username: str, password: str) -> Any:
+    form = {"csrfmiddlewaretoken": token(ctx, "/login/"), "username": username, "password": password}
+    return ctx.post("/login/", form=form)
+
+
+def text_of(response: Any) -> str:
+    """A page's text, tags dropped."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", response.text()))
+
+
+def open_collection(office: Any, year: int = 2025, deadline: str = "2026-03-01") -> None:
+    office.post(
+        "/office/", form={"csrfmiddlewaretoken": token(office, "/office/"), "year": str(year), "deadline": deadline}
+    )
+
+
+def add_department(office: Any, name: str, year: int = 2025) -> str:
+    """Add ``name`` to the collection; its initial password."""
+    form = {"csrfmiddlewaretoken": token(office, f"/office/{year}/"), "name": name, "self_name": "", "recipient": ""}
+    done = office.post(f"/office/{year}/add/", form=form)
+    found = re.search(r'class="password">([^<]+)<', done.text())
+    assert found, done.text()[:500]
+    return found[1]
+
+
+def upload(ctx: Any, name: str, data: bytes) -> Any:
+    workbook = {"name": name, "mimeType": "application/octet-stream", "buffer": data}
+    return ctx.post(
+        "/department/upload/", multipart={"csrfmiddlewaretoken": token(ctx, "/department/"), "workbook": workbook}
+    )

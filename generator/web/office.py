@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -15,7 +16,7 @@ from django.utils.crypto import get_random_string
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from generator.web.accounts import office_required
-from generator.web.forms import CollectionForm, DepartmentForm
+from generator.web.forms import CollectionForm, DepartmentForm, DepartmentList
 from generator.web.models import AuditEntry, Collection, Department, Upload
 from generator.web.storage import audit, stored_path
 from generator.web.work import state_of
@@ -69,10 +70,12 @@ def collection_page(request: HttpRequest, year: int, **extra: object) -> HttpRes
             label: sum(r["state"].label == label for r in rows) for label in ("未提交", "有错误", "已生成", "已定稿")
         },
         "form": extra.pop("form", None) or DepartmentForm(),
+        "list_form": extra.pop("list_form", None) or DepartmentList(),
         "collections": Collection.objects.all(),
         **extra,
     }
-    return render(request, "web/office.html", context, status=400 if context["form"].errors else 200)
+    refused = context["form"].errors or context["list_form"].errors or context.get("list_problems")
+    return render(request, "web/office.html", context, status=400 if refused else 200)
 
 
 def _add(request: HttpRequest, collection: Collection, name: str, self_name: str, recipient: str) -> str | None:
@@ -105,6 +108,37 @@ def add_department(request: HttpRequest, year: int) -> HttpResponse:
     password = _add(request, collection, data["name"].strip(), data["self_name"].strip(), data["recipient"].strip())
     request.method = "GET"
     return collection_page(request, year, given=[(data["name"].strip(), password)])
+
+
+@require_POST
+@office_required
+def import_departments(request: HttpRequest, year: int) -> HttpResponse:
+    """Add every department of an uploaded list (机关名称, 机关自称, 主送机关)."""
+    import tempfile
+
+    from generator.errors import InputProblems, ReportError
+    from generator.read.roster import read_roster
+    from generator.web.work import as_rows
+
+    collection = get_object_or_404(Collection, year=year)
+    form = DepartmentList(request.POST, request.FILES)
+    request.method = "GET"
+    if not form.is_valid():
+        return collection_page(request, year, list_form=form)
+    sent = form.cleaned_data["departments"]
+    shown = str(sent.name)
+    with tempfile.TemporaryDirectory(prefix="report-draft-list-") as tmp:
+        path = Path(tmp) / "list.xlsx"
+        path.write_bytes(sent.read())
+        try:
+            entries = read_roster(path, shown)
+        except InputProblems as exc:
+            return collection_page(request, year, list_problems=as_rows(exc.problems, path, shown))
+        except ReportError as exc:
+            said = str(exc).replace(str(path), shown)
+            return collection_page(request, year, list_problems=[{"severity": "错误", "where": shown, "message": said}])
+    given = [(e.name, _add(request, collection, e.name, e.self_name, e.recipient)) for e in entries]
+    return collection_page(request, year, given=given)
 
 
 @require_POST

@@ -21,6 +21,7 @@ urlpatterns = [
     path("office/audit/", office.audit_log),
     path("office/<int:year>/", office.collection_page),
     path("office/<int:year>/add/", office.add_department),
+    path("office/<int:year>/import/", office.import_departments),
     path("office/<int:year>/drafts.zip", office.drafts_zip),
     path("office/<int:year>/problems.xlsx", office.problems_xlsx),
     path("office/<int:year>/departments/<int:department_id>/", office.department_page),

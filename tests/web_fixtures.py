@@ -15,6 +15,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ class Server:
     office_password: str
     process: subprocess.Popen[str]
     database: str
+    said: list[str]  # what the server printed (read by a thread, so that its pipe never fills)
 
 
 def _free_port() -> int:
@@ -90,6 +92,7 @@ def start_server(folder: Path, database: str = "sqlite", data_dir: Path | None =
         r"收集管理员账号：(\S+)（()", "".join(said)
     )
     assert found, "".join(said)
+    threading.Thread(target=lambda: said.extend(process.stdout or []), daemon=True).start()
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -97,7 +100,7 @@ def start_server(folder: Path, database: str = "sqlite", data_dir: Path | None =
             break
         except OSError:
             time.sleep(0.1)
-    return Server(f"http://127.0.0.1:{port}", data_dir, found[1], found[2], process, database), dropped
+    return Server(f"http://127.0.0.1:{port}", data_dir, found[1], found[2], process, database, said), dropped
 
 
 def stop_server(server: Server, dropped: str | None) -> None:

@@ -57,5 +57,7 @@ def serve(data_dir: Path, host: str, port: int, database: str | None, reset_offi
         click.echo("（密码只显示这一次，请记下；忘记时加 --reset-office-password 重新生成。）")
     else:
         click.echo(f"收集管理员账号：{started.office_username}（密码在第一次启动时已显示）")
+    if started.finished:
+        click.echo(f"上次停止时有 {started.finished} 次上传尚未生成初稿，已补做。")
     click.echo("按 Ctrl+C 停止服务。")
     run_server(host, port)

@@ -54,6 +54,7 @@ class Upload(models.Model):
     draft = models.CharField(max_length=200, blank=True)  # the draft built from it, if any
     pdf = models.CharField(max_length=200, blank=True)  # its PDF, made when first asked for
     built_at = models.DateTimeField(null=True, blank=True)
+    checked_at = models.DateTimeField(null=True, blank=True)  # None: stored, not yet validated (or cut short)
 
     class Meta:
         ordering = ["department", "-number"]

@@ -21,7 +21,7 @@ from generator.web.models import AuditEntry, Collection, Department, Upload
 from generator.web.storage import audit, stored_path
 from generator.web.work import state_of
 
-STATES = ("未提交", "有错误", "已生成", "已定稿")
+STATES = ("未提交", "生成中", "有错误", "已生成", "已定稿")
 PASSWORD_CHARS = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/l/I
 
 

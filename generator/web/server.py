@@ -12,6 +12,7 @@ OFFICE_USERNAME = "管理员"
 class Started:
     office_username: str
     office_password: str | None  # set when the account was made (or reset) by this start
+    finished: int = 0  # uploads a stopped server had stored but not built, built at this start
 
 
 def prepare(data_dir: Path, database: str | None = None, reset_office_password: bool = False) -> Started:
@@ -35,7 +36,9 @@ def prepare(data_dir: Path, database: str | None = None, reset_office_password: 
         password = new_password()
         office.set_password(password)
         office.save()
-    return Started(office.get_username(), password)
+    from generator.web.work import finish_pending
+
+    return Started(office.get_username(), password, finish_pending())
 
 
 def application() -> object:

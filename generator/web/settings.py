@@ -14,6 +14,10 @@ from generator.errors import OutputProblem
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # a workbook or a Word 定稿; the readers' own bounds come after
 DATABASE_FILE = "report-draft.sqlite3"
+# Writers wait for each other (up to 30 s) instead of failing: a transaction takes the write lock
+# when it begins (IMMEDIATE), so one that read first never fails to upgrade ("database is locked",
+# seen with fifty departments uploading at once); WAL lets readers go on meanwhile.
+SQLITE_OPTIONS = {"timeout": 30, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
 
 
 def database_settings(database: str | None, data_dir: Path) -> dict[str, object]:
@@ -22,7 +26,7 @@ def database_settings(database: str | None, data_dir: Path) -> dict[str, object]
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(data_dir / DATABASE_FILE),
-            "OPTIONS": {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL;"},
+            "OPTIONS": SQLITE_OPTIONS,
         }
     url = urlsplit(database)
     if url.scheme in ("postgresql", "postgres"):
@@ -35,7 +39,7 @@ def database_settings(database: str | None, data_dir: Path) -> dict[str, object]
             "PORT": str(url.port or ""),
         }
     if url.scheme == "sqlite":
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": unquote(url.path), "OPTIONS": {"timeout": 30}}
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": unquote(url.path), "OPTIONS": SQLITE_OPTIONS}
     raise OutputProblem(
         f"--database {database}：不认识的数据库地址。请写 postgresql://用户:密码@主机:端口/库名，"
         "或不写这一项，使用数据目录中的 SQLite 文件。"

@@ -15,7 +15,7 @@ from generator.web.storage import store_bytes, stored_path
 
 @dataclass(frozen=True)
 class State:
-    label: str  # 未提交 / 有错误 / 已生成 / 已定稿
+    label: str  # 未提交 / 生成中 / 有错误 / 已生成 / 已定稿
     last: Upload | None
     final: Final | None
 
@@ -56,8 +56,17 @@ def process(upload: Upload) -> Upload:
         upload.built_at = timezone.now()
     upload.errors = sum(p["severity"] == Severity.ERROR.value for p in upload.problems)
     upload.warnings = sum(p["severity"] == Severity.WARNING.value for p in upload.problems)
-    upload.save(update_fields=["problems", "errors", "warnings", "draft", "built_at"])
+    upload.checked_at = timezone.now()
+    upload.save(update_fields=["problems", "errors", "warnings", "draft", "built_at", "checked_at"])
     return upload
+
+
+def finish_pending() -> int:
+    """Validate and build the uploads a stopped server left stored but unchecked; how many."""
+    pending = list(Upload.objects.filter(checked_at__isnull=True).select_related("department"))
+    for upload in pending:
+        process(upload)
+    return len(pending)
 
 
 def state_of(department: Department, collection: Collection) -> State:
@@ -65,6 +74,8 @@ def state_of(department: Department, collection: Collection) -> State:
     final = department.finals.filter(collection=collection).order_by("-number").first()
     if last is None:
         return State("未提交", None, final)
+    if last.checked_at is None:
+        return State("生成中", last, final)
     if last.errors:
         return State("有错误", last, final)
     if final is not None and final.uploaded_at >= (last.built_at or last.uploaded_at):

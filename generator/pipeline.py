@@ -23,7 +23,7 @@ from generator.model.report import Report
 from generator.model.spans import plain
 from generator.model.validation import validate
 from generator.model.values import clean_text
-from generator.read.reader import read_workbook
+from generator.read.reader import RawWorkbook, read_workbook
 from generator.render.agencies import TemplateSet, template_set, wording_names
 from generator.render.engine import render_outline
 from generator.render.outline import Outline
@@ -45,12 +45,13 @@ class Loaded:
     warnings: list[Problem]
 
 
-def load(workbook: Path, agency: str | None = None, templates: Path | None = None) -> Loaded:
-    """Read the workbook, find its templates and their 机关资料, validate everything together.
+def load(workbook: Path | RawWorkbook, agency: str | None = None, templates: Path | None = None) -> Loaded:
+    """Read the workbook (unless it comes read), find its templates and their 机关资料, validate
+    everything together.
 
     The templates are ``templates`` (a folder), else the agency ``agency``, else the agency the
     workbook names, else the default set.  Raise :class:`InputProblems` with every problem."""
-    raw = read_workbook(workbook)
+    raw = workbook if isinstance(workbook, RawWorkbook) else read_workbook(workbook)
     named = raw.info.get("template")
     chosen = template_set(agency or (clean_text(named.value) if named else "") or None, templates)
     profile, problems = load_profile(chosen.folder, wording_names(chosen))
@@ -174,3 +175,4 @@ def pdf_bytes(docx: bytes, pdf: Path) -> tuple[bytes, list[str]]:
             said = str(exc).replace(str(target), str(pdf))
             raise OutputProblem(f"{said}没有写出任何文件；去掉 --pdf 可以只生成 Word 初稿。") from exc
         return target.read_bytes(), notes
+

@@ -290,3 +290,12 @@ def test_force_keeps_the_file_it_replaces(tmp_path: Path) -> None:
     assert result.output.endswith(f"原文件已备份为：{backup}\n")
     assert backup.read_bytes() == b"someone's workbook"
     assert load_workbook(new)[cat.INFO_SHEET]["B5"].value == 2026
+
+
+def test_the_readme_lists_every_init_case() -> None:
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    names = [*INIT_CASES, "prefill: unknown 基本信息 label"]
+    assert [name for name in names if f"`{name}`" not in readme] == []
+    assert 'report-draft init "2026年 法治政府建设数据.xlsx" --上年 "2025年 法治政府建设数据.xlsx"' in readme

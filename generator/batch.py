@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import InputProblems, ReportError, Severity
+from generator.errors import InputProblems, ReportError, Severity, WorkbookUnreadable
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -37,15 +37,23 @@ class Outcome:
 
 
 def collect(paths: list[Path]) -> list[Path]:
-    """The workbooks named, folders expanded (their .xlsx and .xlsm, not Excel's ~$ lock files)."""
+    """The workbooks named, folders expanded (their .xlsx and .xlsm, not Excel's ~$ lock files).
+
+    Raise :class:`WorkbookUnreadable` for a folder that holds none."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(
+            inside = sorted(
                 p
                 for p in path.iterdir()
                 if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith(("~$", ".~"))
             )
+            if not inside:
+                raise WorkbookUnreadable(
+                    f"{path}：这个文件夹中没有工作簿（.xlsx 或 .xlsm）。"
+                    "请把工作簿放进这个文件夹，或直接写出工作簿的路径。"
+                )
+            found += inside
         else:
             found.append(path)
     return found

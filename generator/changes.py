@@ -2,19 +2,22 @@
 
 The cells are compared as the reader found them (every cell the report can use, by its place);
 the sentences are compared after both workbooks went through validation and the templates, so
-the account shows exactly what a reviewer will see differ in the new draft.
+the account shows exactly what a reviewer will see differ in the new draft.  :func:`compare` is
+the whole of it, for ``report-draft diff`` and the web alike: each workbook is read once.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.pipeline import load
 from generator.read import catalogue as cat
-from generator.read.reader import Cell, RawWorkbook
+from generator.read.reader import Cell, RawWorkbook, read_workbook
+from generator.render.engine import render_outline
 from generator.render.outline import Outline, split_sentences
 
 
@@ -99,20 +102,50 @@ def sentence_changes(old: Outline, new: Outline) -> list[SentenceChange]:
     return out
 
 
-def as_text(cells: list[CellChange], changed: list[SentenceChange], old: Path, new: Path) -> str:
-    lines = [f"比较：{old} → {new}", "", f"单元格的变化（{len(cells)} 处）："]
-    lines += [f"  {c.cell}  {c.label}：{c.old} → {c.new}" for c in cells] or ["  （没有）"]
-    lines += ["", f"报告中随之变化的句子（{len(changed)} 处）："]
-    for s in changed:
-        if s.old:
-            lines.append(f"  原：{s.old}")
-        if s.new:
-            lines.append(f"  新：{s.new}")
-        lines.append("")
-    if not changed:
-        lines.append("  （没有）")
-    return "\n".join(lines).rstrip() + "\n"
+@dataclass(frozen=True)
+class Comparison:
+    """Two workbooks compared: the cells that differ and the draft's sentences that change with them."""
+
+    old: str  # the workbooks as the account names them (their paths)
+    new: str
+    cells: list[CellChange] = field(default_factory=list)
+    sentences: list[SentenceChange] = field(default_factory=list)
+
+    def as_text(self) -> str:
+        """The account ``report-draft diff`` prints: the cells, then the sentences, old above new."""
+        lines = [f"比较：{self.old} → {self.new}", "", f"单元格的变化（{len(self.cells)} 处）："]
+        lines += [f"  {c.cell}  {c.label}：{c.old} → {c.new}" for c in self.cells] or ["  （没有）"]
+        lines += ["", f"报告中随之变化的句子（{len(self.sentences)} 处）："]
+        for s in self.sentences:
+            if s.old:
+                lines.append(f"  原：{s.old}")
+            if s.new:
+                lines.append(f"  新：{s.new}")
+            lines.append("")
+        if not self.sentences:
+            lines.append("  （没有）")
+        return "\n".join(lines).rstrip() + "\n"
+
+    def as_json(self) -> dict[str, Any]:
+        """The same account as plain data (``diff --json``): ``cells`` and ``sentences``."""
+        return {"cells": [asdict(c) for c in self.cells], "sentences": [asdict(s) for s in self.sentences]}
 
 
-def as_json(cells: list[CellChange], changed: list[SentenceChange]) -> dict[str, Any]:
-    return {"cells": [asdict(c) for c in cells], "sentences": [asdict(s) for s in changed]}
+def compare(
+    old: Path | RawWorkbook,
+    new: Path | RawWorkbook,
+    agency: str | None = None,
+    templates: Path | None = None,
+) -> Comparison:
+    """Compare two versions of a workbook, each given as its path or as read already.
+
+    Both are read before either is validated, so an unreadable file is said first; each is then
+    validated and rendered with the templates ``load`` chooses (``agency``, ``templates``).  Raise
+    :class:`~generator.errors.WorkbookUnreadable` or :class:`~generator.errors.InputProblems` for
+    the first workbook that has them, :class:`~generator.errors.TemplateProblem` for the templates."""
+    raws = [w if isinstance(w, RawWorkbook) else read_workbook(w) for w in (old, new)]
+    outlines = []
+    for raw in raws:
+        loaded = load(raw, agency, templates)
+        outlines.append(render_outline(loaded.report, loaded.templates))
+    return Comparison(raws[0].source, raws[1].source, cell_changes(*raws), sentence_changes(*outlines))

@@ -9,9 +9,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.docx.fingerprint import read_stamp, stamp
 from generator.docx.writer import DocumentInfo, render_docx
@@ -23,7 +24,7 @@ from generator.model.report import Report
 from generator.model.spans import plain
 from generator.model.validation import validate
 from generator.model.values import clean_text
-from generator.read.reader import read_workbook
+from generator.read.reader import RawWorkbook, read_workbook
 from generator.render.agencies import TemplateSet, template_set, wording_names
 from generator.render.engine import render_outline
 from generator.render.outline import Outline
@@ -45,12 +46,13 @@ class Loaded:
     warnings: list[Problem]
 
 
-def load(workbook: Path, agency: str | None = None, templates: Path | None = None) -> Loaded:
-    """Read the workbook, find its templates and their 机关资料, validate everything together.
+def load(workbook: Path | RawWorkbook, agency: str | None = None, templates: Path | None = None) -> Loaded:
+    """Read the workbook (unless it comes read), find its templates and their 机关资料, validate
+    everything together.
 
     The templates are ``templates`` (a folder), else the agency ``agency``, else the agency the
     workbook names, else the default set.  Raise :class:`InputProblems` with every problem."""
-    raw = read_workbook(workbook)
+    raw = workbook if isinstance(workbook, RawWorkbook) else read_workbook(workbook)
     named = raw.info.get("template")
     chosen = template_set(agency or (clean_text(named.value) if named else "") or None, templates)
     profile, problems = load_profile(chosen.folder, wording_names(chosen))
@@ -198,3 +200,59 @@ def pdf_bytes(docx: bytes, pdf: Path) -> tuple[bytes, list[str]]:
             said = str(exc).replace(str(target), str(pdf))
             raise OutputProblem(f"{said}没有写出任何文件；去掉 --pdf 可以只生成 Word 初稿。") from exc
         return target.read_bytes(), notes
+
+
+@dataclass
+class Prefilled:
+    """This year's workbook for a department, in memory: ``carried`` 上年 values from last year's."""
+
+    workbook: Any  # an openpyxl Workbook (imported only when one is made)
+    carried: int = 0
+    backup: Path | None = None  # where --force kept the file it replaced
+
+
+def prefill(
+    last_year: Path | RawWorkbook | None = None,
+    info: Mapping[str, Any] | None = None,
+    agency: str | None = None,
+    templates: Path | None = None,
+) -> Prefilled:
+    """The blank workbook holding the department's 基本信息 and, from last year's workbook, its
+    figures as 上年 (:func:`generator.workbook.prefill.prefilled_workbook`).
+
+    Last year's 基本信息 as typed is carried, 报告年度 one on, and ``info`` (field label → value)
+    given over it.  Last year's workbook must validate (``agency``, ``templates`` as for ``load``):
+    its problems are raised as :class:`InputProblems` whose places name the file."""
+    from generator.workbook.prefill import carried_info, prefilled_workbook
+
+    given: dict[str, Any] = {}
+    report = None
+    if last_year is not None:
+        raw = last_year if isinstance(last_year, RawWorkbook) else read_workbook(last_year)
+        try:
+            report = load(raw, agency, templates).report
+        except InputProblems as exc:
+            named = [Problem(p.severity, f"{raw.source}：{p.where}", p.message) for p in exc.problems]
+            raise InputProblems(named) from exc
+        given = carried_info(raw)
+    wb, carried = prefilled_workbook({**given, **(info or {})}, report)
+    return Prefilled(wb, carried)
+
+
+def write_prefilled(
+    output: Path,
+    last_year: Path | None = None,
+    info: Mapping[str, Any] | None = None,
+    force: bool = False,
+    waiting: Callable[[str], None] | None = None,
+) -> Prefilled:
+    """``init``: write the department's workbook (:func:`prefill`) to ``output`` whole, never over
+    last year's workbook, nor over an existing file unless ``force`` (then after a dated backup)."""
+    from generator.workbook.output import check_new_workbook, same_file, workbook_bytes, write_new_workbook
+
+    if last_year is not None and same_file(last_year, output):
+        raise OutputProblem(f"{output}：新工作簿不能与上年的工作簿是同一个文件，请换一个文件名。上年的工作簿没有改动。")
+    check_new_workbook(output, force)
+    made = prefill(last_year, info)
+    made.backup = write_new_workbook(output, workbook_bytes(made.workbook), force, waiting)
+    return made

@@ -258,3 +258,36 @@ def test_the_cache_changes_no_byte_and_a_broken_cache_is_survived(tmp_path: Path
     blocked = tmp_path / "不是文件夹"
     blocked.write_text("x")
     assert build("blocked", REPORT_DRAFT_CACHE_DIR=str(blocked)) == plain
+
+
+def test_compare_is_the_account_diff_prints_and_reads_each_workbook_once(
+    make_workbook,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The library's compare (what the web calls) gives what ``diff`` prints, word for word, from
+    paths or from workbooks already read; each workbook is opened once (the CLI opened each twice)."""
+    import json
+
+    import generator.read.reader as reader
+    from generator.changes import compare
+
+    old, new = make_workbook(name="第一稿.xlsx"), make_workbook(correct, name="修改稿.xlsx")
+    opened: list[str] = []
+    real_open = reader.open_workbook
+
+    def counted(path: Path, max_rows: int) -> Any:
+        opened.append(Path(path).name)
+        return real_open(path, max_rows)
+
+    monkeypatch.setattr(reader, "open_workbook", counted)
+    comparison = compare(old, new)
+    assert opened == ["第一稿.xlsx", "修改稿.xlsx"]
+    assert [(c.cell, c.old, c.new) for c in comparison.cells][1:] == [
+        ("政务公开!C3", "438", "450"),
+        ("行政执法!C6", "168", "172"),
+    ]
+    assert comparison == compare(reader.read_workbook(old), reader.read_workbook(new))
+    assert CliRunner().invoke(main, ["diff", str(old), str(new)]).output == comparison.as_text()
+    printed = CliRunner().invoke(main, ["diff", str(old), str(new), "--json"]).output
+    assert json.loads(printed) == comparison.as_json()
+    assert comparison.as_text().startswith(f"比较：{old} → {new}\n\n单元格的变化（3 处）：\n")

@@ -70,14 +70,6 @@ def build(
     from generator.batch import collect
 
     found = _run(collect, list(workbooks))
-    empty = [w for w in workbooks if w.is_dir() and not collect([w])]  # collect has read them all
-    if empty:
-        click.echo(
-            f"错误：{empty[0]}：这个文件夹中没有工作簿（.xlsx 或 .xlsm）。"
-            "请把工作簿放进这个文件夹，或直接写出工作簿的路径。",
-            err=True,
-        )
-        sys.exit(1)
     if len(found) != 1 or workbooks[0].is_dir():
         if against is not None or with_pdf:
             click.echo("错误：一次生成多份时不能使用 --against 或 --pdf，请逐份生成。", err=True)

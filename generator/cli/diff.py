@@ -1,11 +1,12 @@
 """``report-draft diff``: two versions of a workbook, cell by cell and sentence by sentence.
 
-Registered on the ``report-draft`` group by :mod:`generator.cli.app`; the work is :mod:`generator.changes`'s.
+Registered on the ``report-draft`` group by :mod:`generator.cli.app`; the work is
+:func:`generator.changes.compare`'s.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -29,19 +30,10 @@ def diff(old: Path, new: Path, agency: str | None, templates_dir: Path | None, a
     """
     import json
 
-    from generator.changes import as_json as changes_json
-    from generator.changes import as_text, cell_changes, sentence_changes
-    from generator.pipeline import load
-    from generator.read.reader import read_workbook
-    from generator.render.engine import render_outline
+    from generator.changes import compare
 
-    def outline(path: Path) -> Any:
-        loaded = load(path, agency, templates_dir)
-        return render_outline(loaded.report, loaded.templates)
-
-    cells = cell_changes(_run(read_workbook, old), _run(read_workbook, new))
-    changed = sentence_changes(_run(outline, old), _run(outline, new))
+    comparison = _run(compare, old, new, agency, templates_dir)
     if as_json:
-        click.echo(json.dumps(changes_json(cells, changed), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(comparison.as_json(), ensure_ascii=False, indent=2))
     else:
-        click.echo(as_text(cells, changed, old, new), nl=False)
+        click.echo(comparison.as_text(), nl=False)

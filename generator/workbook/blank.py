@@ -13,6 +13,7 @@ that are read; dropdowns stay where the reader accepts nothing else (类别, 是
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -256,14 +257,15 @@ def blank_workbook() -> Workbook:
 
 def save_workbook(wb: Workbook, path: Path) -> None:
     """Save whole or not at all, as every output is written (:func:`generator.files.write_bytes`)."""
-    import io
-
     from generator.files import write_bytes
+    from generator.workbook.output import workbook_bytes
 
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    write_bytes(path, buffer.getvalue())
+    write_bytes(path, workbook_bytes(wb))
 
 
-def write_blank(path: Path) -> None:
-    save_workbook(blank_workbook(), path)
+def write_blank(path: Path, force: bool = False, waiting: Callable[[str], None] | None = None) -> Path | None:
+    """Write the blank workbook to ``path``, never over an existing file unless ``force`` (then after
+    a dated backup, whose path is returned)."""
+    from generator.workbook.output import workbook_bytes, write_new_workbook
+
+    return write_new_workbook(path, workbook_bytes(blank_workbook()), force, waiting)

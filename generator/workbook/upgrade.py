@@ -22,7 +22,6 @@ layout: the new ones are kept.  Nothing is written here; :func:`write_upgrade` w
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,14 +30,13 @@ from openpyxl import Workbook as OpenWorkbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from generator.errors import OutputProblem, WorkbookUnreadable
-from generator.files import backup_path, check_writable_target, read_existing, write_together
-from generator.lock import output_lock
 from generator.read import catalogue as cat
 from generator.read.cells import ErrorValue, Sheet, XCell, column_index, column_letter
 from generator.read.container import open_workbook, unreadable
 from generator.read.reader import HEADER_SEARCH_ROWS, MAX_ROWS, _canonical
 from generator.read.xlsx import Unreadable, Workbook
 from generator.workbook.blank import blank_workbook
+from generator.workbook.output import check_new_workbook, same_file, workbook_bytes, write_new_workbook
 
 _PAIRS = {cat.INFO_SHEET: "项目", cat.DISPATCH_SHEET: "项目"}  # sheet -> the column its rows are found by
 _KEYED = {s.name for s in cat.INDICATOR_SHEETS}  # found by 编码 (or 指标)
@@ -305,37 +303,12 @@ def upgrade_workbook(old: Path) -> Upgraded:
         wb.close()
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (b.exists() and a.exists() and a.samefile(b))
-    except OSError:
-        return False  # the OS's own refusal of either path is said when it is used
-
-
 def write_upgrade(old: Path, new: Path, force: bool = False, waiting: Any = None) -> Upgraded:
     """Convert ``old`` and write NEW to ``new`` whole, under its lock, as ``build`` writes a draft:
     never over ``old``, never over an existing file unless ``force`` (and then after a dated backup)."""
-    import io
-
-    if _same_file(old, new):
+    if same_file(old, new):
         raise OutputProblem(f"{new}：新工作簿不能与旧工作簿是同一个文件，请换一个文件名。旧工作簿没有改动。")
-    if new.suffix.lower() != ".xlsx":
-        raise OutputProblem(f"{new}：工作簿文件名应以 .xlsx 结尾。")
-    check_writable_target(new)
-    if new.exists() and not force:
-        raise OutputProblem(f"{new}：文件已存在，没有覆盖。换一个文件名，或加 --force 覆盖（原文件会先备份在旁边）。")
+    check_new_workbook(new, force)
     out = upgrade_workbook(old)
-    buffer = io.BytesIO()
-    out.workbook.save(buffer)
-    with output_lock(new, waiting):
-        held = read_existing(new)
-        backup = None
-        if held is not None:
-            if not force:  # it appeared while we worked
-                raise OutputProblem(
-                    f"{new}：文件已存在，没有覆盖。换一个文件名，或加 --force 覆盖（原文件会先备份在旁边）。"
-                )
-            backup = (backup_path(new, dt.datetime.now()), held, new)
-        write_together([(new, buffer.getvalue())], backup)
-    out.backup = backup[0] if backup else None
+    out.backup = write_new_workbook(new, workbook_bytes(out.workbook), force, waiting)
     return out

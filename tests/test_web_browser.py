@@ -58,6 +58,15 @@ def broken_workbook(folder: Path) -> tuple[Path, str]:
     return path, "行政执法!D3"
 
 
+def changed_workbook(folder: Path) -> Path:
+    """The sample with one figure corrected."""
+    wb = openpyxl.load_workbook(SAMPLE)
+    wb["行政执法"]["C3"] = 2000
+    path = folder / "改了数字的 工作簿.xlsx"
+    wb.save(path)
+    return path
+
+
 def test_the_office_and_two_departments_walk_the_whole_path(server: Server, browser: Any, tmp_path: Path) -> None:
     office = browser.new_context(locale="zh-CN", viewport=SIZE, accept_downloads=True)
     page = log_in(office, server, server.office_user, server.office_password)
@@ -111,6 +120,27 @@ def test_the_office_and_two_departments_walk_the_whole_path(server: Server, brow
     assert "第2次" in history and "第1次" in history  # both uploads kept
     shoot(a, tmp_path, "3-已生成初稿")
 
+    # a corrected figure: the diff against the previous upload, tracked changes, then the 定稿
+    a.set_input_files("input[name=workbook]", str(changed_workbook(tmp_path)))
+    a.click("text=上传并生成初稿")
+    a.click("#result >> text=与上一次比较")
+    assert "第3次上传与第2次相比" in a.inner_text("h1")
+    cells = a.inner_text("#cells")
+    assert "行政执法!C3\t监督检查户次（本年）\t1926\t2000" in cells
+    sentences = a.inner_text("#sentences")
+    assert "1926" in sentences and "2000" in sentences
+    shoot(a, tmp_path, "5-与上一次比较")
+    with a.expect_download() as got:
+        a.click("text=下载修订稿")
+    tracked = zipfile.ZipFile(saved(got.value, tmp_path)).read("word/document.xml").decode("utf-8")
+    assert "<w:ins " in tracked and "<w:del " in tracked and "2000" in tracked
+    a.goto(server.url + "/department/uploads/3/")
+    with a.expect_download() as got:
+        a.click("#result >> text=下载初稿（Word）")
+    a.set_input_files("input[name=final]", str(saved(got.value, tmp_path)))
+    a.click("text=上传审定后的 Word 定稿")
+    assert a.inner_text("#state") == "已定稿"
+
     # department B sees nothing of A's
     other = browser.new_context(locale="zh-CN", viewport=SIZE)
     b = log_in(other, server, B, passwords[B])
@@ -126,13 +156,13 @@ def test_the_office_and_two_departments_walk_the_whole_path(server: Server, brow
     # the office sees both states and gets the drafts and the problems
     page.goto(server.url + "/office/2025/")
     rows = page.inner_text("#departments")
-    assert f"{A}\t已生成" in rows and f"{B} 逾期\t未提交" in rows
+    assert f"{A}\t已定稿" in rows and f"{B} 逾期\t未提交" in rows
     assert f"已过截止日期仍未交齐：{B}（未提交）" in page.inner_text("#late")
     shoot(page, tmp_path, "4-收集情况")
     with page.expect_download() as got:
         page.click("text=下载全部初稿（zip）")
     with zipfile.ZipFile(got.value.path()) as archive:
-        assert archive.namelist() == [f"{A} 2025年度法治政府建设报告（初稿）.docx"]
+        assert archive.namelist() == [f"{A} 2025年度法治政府建设报告（定稿）.docx"]  # its 定稿, not a draft
         assert Document(io.BytesIO(archive.read(archive.namelist()[0]))).paragraphs[0].text == texts[0]
     with page.expect_download() as got:
         page.click("text=下载问题清单（xlsx）")
@@ -140,6 +170,28 @@ def test_the_office_and_two_departments_walk_the_whole_path(server: Server, brow
         [c.value for c in row] for row in openpyxl.load_workbook(saved(got.value, tmp_path)).active.iter_rows(min_row=2)
     ]
     assert [B, "未提交", None, None, None, "尚未上传工作簿"] in listed
+    with page.expect_download() as got:
+        page.click("text=下载数据汇总表（xlsx）")
+    summed = openpyxl.load_workbook(saved(got.value, tmp_path))["汇总"]
+    row = next(r for r in summed.iter_rows(values_only=True) if r[0] == "监督检查户次")
+    assert row[2] == 2000 and row[-1] == 2000  # A's figure, and the county's total of the one department
     page.goto(server.url + "/office/audit/")
     log = page.inner_text("table")
     assert "上传工作簿" in log and "下载初稿" in log and A in log
+
+    # next year: A's workbook comes with last year's figures as 上年
+    page.goto(server.url + "/office/2025/")
+    page.fill("section >> nth=-1 >> input[name=year]", "2026")
+    page.fill("section >> nth=-1 >> input[name=deadline]", "2027-03-01")
+    page.click("text=开始新年度的收集")
+    page.fill("input[name=name]", A)
+    page.click("button:has-text('添加')")
+    assert "该部门已有账号，已加入本年度" in page.inner_text("#given")
+    a.goto(server.url + "/department/")
+    assert "2026年度" in a.inner_text("h1")
+    with a.expect_download() as got:
+        a.click("text=下载本单位的工作簿")
+    next_year = openpyxl.load_workbook(saved(got.value, tmp_path))
+    assert next_year["行政执法"]["C3"].value is None and next_year["行政执法"]["D3"].value == 2000
+    info = {r[0]: r[1] for r in next_year["基本信息"].iter_rows(min_row=3, values_only=True)}
+    assert info["机关名称"] == A and str(info["报告年度"]) == "2026"

@@ -16,7 +16,7 @@ from generator.docx.pdf import find_soffice
 from generator.errors import DocumentUnreadable, OutputProblem
 from generator.web.accounts import department_required
 from generator.web.forms import FinalUpload, WorkbookUpload
-from generator.web.models import Department, Final, Upload
+from generator.web.models import Collection, Department, Final, Upload
 from generator.web.storage import audit, numbered, sha256, store_bytes, stored_path
 from generator.web.work import current_collection, process, state_of
 
@@ -52,19 +52,107 @@ def home(request: HttpRequest, department: Department) -> HttpResponse:
     return _page(request, department)
 
 
+def last_years_workbook(department: Department, collection: Collection) -> Path | None:
+    """The department's latest workbook without errors in last year's collection on this server."""
+    row = (
+        department.uploads.filter(collection__year=collection.year - 1, errors=0, checked_at__isnull=False)
+        .order_by("-number")
+        .first()
+    )
+    return stored_path(row.file) if row is not None else None
+
+
 @require_GET
 @department_required
 def blank(request: HttpRequest, department: Department) -> HttpResponse:
-    from generator.workbook.blank import blank_workbook
+    """This year's workbook, holding the department's 基本信息 and last year's figures as 上年 when
+    it reported last year here."""
+    from generator.errors import InputProblems
+    from generator.pipeline import prefill
 
     collection = current_collection(department)
     if collection is None:
         raise Http404
+    info = {
+        "机关名称": department.name,
+        "机关自称": department.self_name,
+        "主送机关": department.recipient,
+        "报告年度": collection.year,
+    }
+    info = {label: value for label, value in info.items() if value}
+    last = last_years_workbook(department, collection)
+    try:
+        made = prefill(last, info)
+    except InputProblems:  # last year's workbook no longer validates: this year's without its figures
+        made = prefill(None, info)
     buffer = io.BytesIO()
-    blank_workbook().save(buffer)
-    audit(request, "下载空白工作簿", department=department)
+    made.workbook.save(buffer)
+    audit(request, "下载工作簿", f"上年数据 {made.carried} 项" if last else "", department)
     name = f"{department.name} {collection.year}年度数据.xlsx"
     return FileResponse(io.BytesIO(buffer.getvalue()), as_attachment=True, filename=name, content_type=XLSX)
+
+
+def _previous(row: Upload) -> Upload | None:
+    """The upload before ``row`` whose workbook had no error, to compare with."""
+    return (
+        Upload.objects.filter(department=row.department, number__lt=row.number, errors=0, checked_at__isnull=False)
+        .order_by("-number")
+        .first()
+    )
+
+
+def _against(row: Upload) -> tuple[Path, str] | None:
+    """What this upload's draft is marked against: the latest 定稿 before it, else the previous draft."""
+    finals = row.department.finals.filter(collection=row.collection, uploaded_at__lte=row.uploaded_at)
+    latest = finals.order_by("-number").first()
+    if latest is not None:
+        return stored_path(latest.file), f"对照第{latest.number}次定稿"
+    before = _previous(row)
+    if before is not None and before.draft:
+        return stored_path(before.draft), f"对照第{before.number}次初稿"
+    return None
+
+
+@require_GET
+@department_required
+def changes(request: HttpRequest, department: Department, number: int) -> HttpResponse:
+    """What changed since the previous upload: the cells, and the draft's sentences with them."""
+    from generator.changes import compare
+    from generator.errors import ReportError
+
+    row = _own_upload(department, number)
+    before = _previous(row)
+    against = _against(row)
+    context: dict[str, object] = {
+        "department": department,
+        "row": row,
+        "before": before,
+        "against": against[1] if against else "",
+    }
+    if before is not None and not row.errors:
+        try:
+            context["comparison"] = compare(stored_path(before.file), stored_path(row.file))
+        except ReportError as exc:
+            context["refused"] = str(exc)
+    return render(request, "web/changes.html", context)
+
+
+@require_GET
+@department_required
+def tracked(request: HttpRequest, department: Department, number: int) -> HttpResponse:
+    """This upload's draft as tracked changes against the latest 定稿 before it, else against the
+    previous draft: the reviewed text is never replaced, only marked."""
+    from generator.pipeline import draft
+
+    row = _own_upload(department, number)
+    against = _against(row)
+    if against is None or not row.draft:
+        raise Http404
+    made = draft(stored_path(row.file), against=against[0])
+    what = against[1]
+    audit(request, "下载修订稿", f"第{row.number}次，{what}", department)
+    name = f"{department.name} {row.collection.year}年度报告 第{row.number}次（修订，{what}）.docx"
+    return FileResponse(io.BytesIO(made.docx), as_attachment=True, filename=name, content_type=DOCX)
 
 
 @require_POST

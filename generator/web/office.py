@@ -232,6 +232,24 @@ def problems_xlsx(request: HttpRequest, year: int) -> HttpResponse:
 
 @require_GET
 @office_required
+def summary_xlsx(request: HttpRequest, year: int) -> HttpResponse:
+    """The county's 汇总 of every department's latest workbook without errors (generator.summary)."""
+    from generator.pipeline import load
+    from generator.summary import summarize, summary_bytes
+
+    collection = get_object_or_404(Collection, year=year)
+    entries = []
+    for row in _rows(collection):
+        last = row["state"].last
+        if last is not None and not last.errors and last.checked_at is not None:
+            entries.append((row["department"].name, load(stored_path(last.file))))
+    data = summary_bytes(summarize(entries))
+    audit(request, "下载汇总表", f"{year}年度，{len(entries)} 个部门")
+    return FileResponse(io.BytesIO(data), as_attachment=True, filename=f"{year}年度 各部门数据汇总.xlsx")
+
+
+@require_GET
+@office_required
 def audit_log(request: HttpRequest) -> HttpResponse:
     entries = AuditEntry.objects.select_related("department")[:500]
     return render(request, "web/audit.html", {"entries": entries})

@@ -12,7 +12,7 @@ import pytest
 
 from generator.errors import ReportError
 from generator.pipeline import load
-from tests.conftest import SAMPLE
+from tests.conftest import ROOT, SAMPLE
 from tests.hostile_files import encrypted, old_xls_named_xlsx, truncated, zip_bomb
 from tests.web_fixtures import Server, add_department, log_in, open_collection, text_of, token, upload
 
@@ -40,16 +40,12 @@ def site(server: Server) -> Iterator[dict[str, Any]]:
         log_in(b, B, passwords[B])
         sent = upload(a, "甲的 工作簿.xlsx", SAMPLE.read_bytes())
         assert sent.status == 302
-        upload_id = re.search(
-            r"/office/uploads/(\d+)/draft",
-            office.get(
-                next(
-                    m
-                    for m in re.findall(r'href="(/office/2025/departments/\d+/)"', office.get("/office/2025/").text())
-                    if A in office.get(m).text()
-                )
-            ).text(),
-        )[1]
+        a_page = next(
+            m
+            for m in re.findall(r'href="(/office/2025/departments/(\d+)/)"', office.get("/office/2025/").text())
+            if A in office.get(m[0]).text()
+        )
+        upload_id = re.search(r"/office/uploads/(\d+)/draft", office.get(a_page[0]).text())[1]
         yield {
             "office": office,
             "a": a,
@@ -57,6 +53,7 @@ def site(server: Server) -> Iterator[dict[str, Any]]:
             "nobody": nobody,
             "passwords": passwords,
             "upload_id": upload_id,
+            "a_id": a_page[1],
             "server": server,
             "client": client,
         }
@@ -151,3 +148,38 @@ def test_a_file_over_the_limit_or_not_xlsx_is_refused_by_the_form(site: dict[str
     ]:
         refused = upload(a, name, data)
         assert refused.status == 400 and said in text_of(refused), name
+
+
+ROUTES = re.findall(r'path\("([^"]*)"', (ROOT / "generator" / "web" / "urls.py").read_text(encoding="utf-8"))
+OPEN = {"", "login/", "logout/"}  # for anyone
+OWN = {"department/", "department/blank.xlsx", "department/upload/", "department/final/"}  # one's own, by the login
+
+
+def concrete(route: str, site: dict[str, Any]) -> str:
+    """The route with A's ids in it: A's upload number 1, A's department and upload ids, this year."""
+    path = route.replace("<int:number>", "1").replace("<int:year>", "2025").replace("<str:kind>", "draft")
+    path = path.replace("<int:department_id>", site["a_id"]).replace("<int:upload_id>", site["upload_id"])
+    return "/" + path
+
+
+def test_every_route_gives_department_b_nothing_of_as(site: dict[str, Any]) -> None:
+    """Each address the server has, asked by B with A's numbers and ids, by GET and by POST with B's
+    own CSRF token: the office's are refused (403), A's files are not found among B's (404), B's own
+    pages show B; no answer holds A's name or A's draft."""
+    b = site["b"]
+    csrf = token(b, "/department/")
+    a_draft = site["a"].get("/department/uploads/1/draft.docx").body()
+    assert len(ROUTES) >= 20
+    for route in ROUTES:
+        path = concrete(route, site)
+        asked = [b.get(path)] + ([] if route == "logout/" else [b.post(path, form={"csrfmiddlewaretoken": csrf})])
+        for answer in asked:
+            body = answer.body()
+            assert A.encode() not in body and a_draft not in body, path
+            if route in OPEN or route in OWN:
+                assert answer.status in (200, 302, 400, 401, 405), (path, answer.status)
+            elif route.startswith("office/"):
+                assert answer.status in (403, 405), (path, answer.status)
+            else:
+                assert route.startswith("department/") and answer.status in (404, 405), (path, answer.status)
+    assert "/department/" in b.get("/").headers["location"]  # still B, logged in, throughout

@@ -10,9 +10,10 @@ the stages before it (tests/test_structure.py checks it):
                 ``check`` and the fingerprint use
 - ``check/``    the audit of any DOCX against GB/T 9704
 - ``workbook/`` writing workbooks for the clerk: the blank one (``init``), ``upgrade``
+- ``web/``      the web pages (``serve``), an adapter over the API like ``cli/``
 
 Beside them: ``pipeline`` (read → validate → render → write) and ``batch`` and ``changes`` (the
 library API the adapters call), the shared ``errors``, ``files``, ``lock``, ``cache`` and
 ``gbt9704`` (the standard's numbers, read by the writer and by ``check``).  ``cli/`` is an adapter
-over the API and nothing else calls it.
+over the API (and over ``web/``'s server) and nothing else calls it.
 """

@@ -1,9 +1,9 @@
 """The ``report-draft`` command: one thin function per command; click lives only in the CLI.
 
-This module holds the group, what every command shares (path arguments, turning an error into a
-message and an exit status), ``init`` and ``validate``; ``build``, ``check``, ``diff``,
-``templates`` and ``upgrade`` are in ``build.py``, ``check.py``, ``diff.py``, ``templates.py``
-and ``upgrade.py`` beside it, which register themselves on the group when the package imports them.
+This module holds the group and what every command shares (path arguments, the template options,
+turning an error into a message and an exit status); each command is a module beside it
+(``init.py``, ``validate.py``, ``build.py`` …) that registers itself on the group when the package
+imports it.
 
 Exit status: 0 done (warnings may have been printed), 1 the input or the output has a problem
 (the message says where and what to do), 2 the command was typed wrong.
@@ -21,7 +21,7 @@ from generator.cli import i18n
 from generator.errors import InputProblems, Problem, ReportError, Severity
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    pass
 
 i18n.install()
 
@@ -94,43 +94,6 @@ def main() -> None:
     """
 
 
-@main.command(context_settings=_HELP)
-@click.argument("path", type=_PathArg(dir_okay=False))
-@click.option(
-    "--上年",
-    "--last-year",
-    "last_year",
-    type=_PathArg(),
-    default=None,
-    metavar="上年工作簿.xlsx",
-    help="上一年度的工作簿：把其中的基本信息（年度加一）、各指标的本年数字（填入新工作簿的“上年”列）"
-    "和特色指标带到新工作簿中。上年的工作簿不会被改动。",
-)
-@click.option("--force", is_flag=True, help="文件已存在时覆盖它（原文件会先备份在旁边）。")
-def init(path: Path, last_year: Path | None, force: bool) -> None:
-    """生成空白的输入工作簿（含填写说明、下拉列表和示例）。
-
-    \b
-    示例：report-draft init "2025年 法治政府建设数据.xlsx"
-          report-draft init "2026年 数据.xlsx" --上年 "2025年 数据.xlsx"
-    """
-    from generator.pipeline import write_prefilled
-
-    def waiting(message: str) -> None:
-        click.echo(message, err=True)
-
-    made = _run(write_prefilled, path, last_year, None, force, waiting)
-    if last_year is None:
-        click.echo(f"已生成空白工作簿：{path}")
-    else:
-        click.echo(
-            f"已生成工作簿：{path}（基本信息和 {made.carried} 个上年数字取自 {last_year}；"
-            "请填写本年数字、成文日期和各文字表）"
-        )
-    if made.backup is not None:
-        click.echo(f"原文件已备份为：{made.backup}")
-
-
 def _template_options(f: Any) -> Any:
     f = click.option("--agency", default=None, help="使用某个机关的模板（templates/agencies 下的文件夹名）。")(f)
     return click.option(
@@ -140,22 +103,6 @@ def _template_options(f: Any) -> Any:
         default=None,
         help="使用指定文件夹中的模板（其中的 report.j2 可继承默认模板）。",
     )(f)
-
-
-@main.command(context_settings=_HELP)
-@click.argument("workbook", type=_PathArg())
-@_template_options
-def validate(workbook: Path, agency: str | None, templates_dir: Path | None) -> None:
-    """只检查工作簿，列出所有问题及其单元格，不生成文件。
-
-    \b
-    示例：report-draft validate 数据.xlsx
-    """
-    from generator.pipeline import load
-
-    loaded = _run(load, workbook, agency, templates_dir)
-    _echo_problems(loaded.warnings)
-    click.echo(f"检查通过：没有错误，{len(loaded.warnings)} 处提醒。")
 
 
 def run() -> NoReturn:

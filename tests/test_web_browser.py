@@ -25,6 +25,11 @@ SIZE = {"width": 1366, "height": 768}
 
 
 def shoot(page: Any, tmp: Path, name: str) -> None:
+    """A screenshot of the page, which fits 1366 px without scrolling sideways and prints without its forms."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= SIZE["width"], name
+    page.emulate_media(media="print")
+    assert all(not form.is_visible() for form in page.query_selector_all("main form")), name
+    page.emulate_media(media="screen")
     page.screenshot(path=str(tmp / f"{name}.png"), full_page=True)
     folder = os.environ.get("REPORT_DRAFT_SCREENSHOTS")
     if folder:

@@ -105,7 +105,9 @@ def test_the_office_and_two_departments_walk_the_whole_path(server: Server, brow
     a.click("text=上传并生成初稿")
     assert a.inner_text("#state") == "有错误"
     result = a.inner_text("#result")
-    assert "没有生成初稿" in result and cell in result and "很多" in result
+    assert "没有生成初稿" in result and "很多" in result
+    problem = a.inner_text(f"#result tr:has(td:text-is('{cell}'))")
+    assert problem.split("\t")[:3] == ["错误", cell, "很多"]  # where, and what the cell holds
     shoot(a, tmp_path, "2-工作簿有错误")
 
     a.set_input_files("input[name=workbook]", str(SAMPLE))
@@ -174,7 +176,7 @@ def test_the_office_and_two_departments_walk_the_whole_path(server: Server, brow
     listed = [
         [c.value for c in row] for row in openpyxl.load_workbook(saved(got.value, tmp_path)).active.iter_rows(min_row=2)
     ]
-    assert [B, "未提交", None, None, None, "尚未上传工作簿"] in listed
+    assert [B, "未提交", None, None, None, None, "尚未上传工作簿"] in listed
     with page.expect_download() as got:
         page.click("text=下载数据汇总表（xlsx）")
     summed = openpyxl.load_workbook(saved(got.value, tmp_path))["汇总"]

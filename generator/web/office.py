@@ -212,15 +212,17 @@ def problems_xlsx(request: HttpRequest, year: int) -> HttpResponse:
     wb = Workbook()
     ws = wb.active
     ws.title = "问题清单"
-    ws.append(["机关名称", "状态", "第几次上传", "严重程度", "位置", "说明"])
+    ws.append(["机关名称", "状态", "第几次上传", "严重程度", "位置", "单元格中的值", "说明"])
     for row in _rows(collection):
         state, name = row["state"], row["department"].name
         if state.last is None:
-            ws.append([name, state.label, "", "", "", "尚未上传工作簿"])
+            ws.append([name, state.label, "", "", "", "", "尚未上传工作簿"])
             continue
         for p in state.last.problems:
-            ws.append([name, state.label, state.last.number, p["severity"], p["where"], p["message"]])
-    for column, width in zip("ABCDEF", (24, 8, 10, 8, 18, 80), strict=True):
+            ws.append(
+                [name, state.label, state.last.number, p["severity"], p["where"], p.get("value", ""), p["message"]]
+            )
+    for column, width in zip("ABCDEFG", (24, 8, 10, 8, 18, 16, 80), strict=True):
         ws.column_dimensions[column].width = width
     ws.freeze_panes = "A2"
     buffer = io.BytesIO()

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.utils import timezone
 
 from generator.errors import InputProblems, Problem, ReportError, Severity
 from generator.pipeline import draft
+from generator.read.cell_index import values_by_place
+from generator.read.reader import read_workbook
 from generator.web.models import Collection, Department, Final, Upload
 from generator.web.storage import store_bytes, stored_path
 
@@ -20,18 +24,40 @@ class State:
     final: Final | None
 
 
-def as_rows(problems: list[Problem], stored: Path, shown: str) -> list[dict[str, str]]:
-    """The problems for the page, errors first, the stored file named as the department named it."""
+def as_rows(
+    problems: list[Problem], stored: Path, shown: str, values: dict[str, Any] | None = None
+) -> list[dict[str, str]]:
+    """The problems for the page, errors first, the stored file named as the department named it,
+    each with what its cell holds (``values``: place → value)."""
     order = {Severity.ERROR: 0, Severity.WARNING: 1}
     ranked = sorted(problems, key=lambda p: order[p.severity])
     return [
         {
             "severity": p.severity.value,
             "where": named(p.where, stored, shown),
+            "value": _shown((values or {}).get(p.where)),
             "message": named(p.message, stored, shown),
         }
         for p in ranked
     ]
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime | dt.date):
+        return value.strftime("%Y-%m-%d")
+    return str(value)[:200]
+
+
+def cell_values(path: Path) -> dict[str, Any]:
+    """What each cell of the stored workbook holds, for the problems' table ({} when unreadable)."""
+    try:
+        return values_by_place(read_workbook(path))
+    except ReportError:
+        return {}
 
 
 def named(text: str, stored: Path, shown: str) -> str:
@@ -46,12 +72,13 @@ def process(upload: Upload) -> Upload:
     try:
         made = draft(path)
     except InputProblems as exc:
-        upload.problems = as_rows(exc.problems, path, upload.original_name)
+        upload.problems = as_rows(exc.problems, path, upload.original_name, cell_values(path))
     except ReportError as exc:  # not a workbook, unreadable, a template's failure
         said = named(str(exc), path, upload.original_name)
         upload.problems = [{"severity": Severity.ERROR.value, "where": upload.original_name, "message": said}]
     else:
-        upload.problems = as_rows(made.loaded.warnings, path, upload.original_name)
+        values = cell_values(path) if made.loaded.warnings else {}
+        upload.problems = as_rows(made.loaded.warnings, path, upload.original_name, values)
         upload.draft = store_bytes(upload.department, made.docx, ".docx")
         upload.built_at = timezone.now()
     upload.errors = sum(p["severity"] == Severity.ERROR.value for p in upload.problems)

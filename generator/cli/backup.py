@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from generator.cli.app import _HELP, _PathArg, _run, main
+from generator.cli.serve import data_option
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -16,14 +17,7 @@ if TYPE_CHECKING:
 
 @main.command(context_settings=_HELP)
 @click.argument("target", type=_PathArg(dir_okay=False))
-@click.option(
-    "--data",
-    "data_dir",
-    type=_PathArg(file_okay=False),
-    default="报告收集数据",
-    show_default=True,
-    help="serve 使用的数据目录。",
-)
+@data_option("serve 使用的数据目录。")
 @click.option("--postgresql", is_flag=True, help="服务使用 PostgreSQL：只备份文件，数据库请用 pg_dump 备份。")
 def backup(target: Path, data_dir: Path, postgresql: bool) -> None:
     """备份网页服务的数据（数据库和全部上传、初稿），服务运行中也可以备份。

@@ -41,7 +41,7 @@ def database_settings(database: str | None, data_dir: Path) -> dict[str, object]
     if url.scheme == "sqlite":
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": unquote(url.path), "OPTIONS": SQLITE_OPTIONS}
     raise OutputProblem(
-        f"--database {database}：不认识的数据库地址。请写 postgresql://用户:密码@主机:端口/库名，"
+        f"--database {url.scheme}://…：不认识的数据库地址。请写 postgresql://用户:密码@主机:端口/库名，"
         "或不写这一项，使用数据目录中的 SQLite 文件。"
     )
 

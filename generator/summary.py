@@ -149,11 +149,14 @@ def collect_workbooks(paths: list[Path], output: Path | None = None) -> Collecte
     for path in paths:
         if not path.exists():
             raise WorkbookUnreadable(f"{path}：找不到这个文件夹或文件，请检查路径是否正确。没有写出汇总表。")
-        if path.is_dir() and not collect([path]):
-            raise WorkbookUnreadable(
-                f"{path}：这个文件夹中没有工作簿（.xlsx 或 .xlsm）。"
-                "请把各部门的工作簿放进这个文件夹，或直接写出工作簿的路径。没有写出汇总表。"
-            )
+        if path.is_dir():
+            try:
+                collect([path])  # refuses a folder without a workbook
+            except WorkbookUnreadable as exc:
+                raise WorkbookUnreadable(
+                    f"{path}：这个文件夹中没有工作簿（.xlsx 或 .xlsm）。"
+                    "请把各部门的工作簿放进这个文件夹，或直接写出工作簿的路径。没有写出汇总表。"
+                ) from exc
     found, skipped = [], []
     for path in collect(paths):
         if is_summary(path):

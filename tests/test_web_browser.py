@@ -147,6 +147,16 @@ def test_the_office_and_two_departments_walk_the_whole_path(server: Server, brow
     a.set_input_files("input[name=final]", str(saved(got.value, tmp_path)))
     a.click("text=上传审定后的 Word 定稿")
     assert a.inner_text("#state") == "已定稿"
+    a.set_input_files("input[name=workbook]", str(SAMPLE))  # a rebuild after the 定稿
+    a.click("text=上传并生成初稿")
+    assert "修订稿（对照第1次定稿标出改动）" in a.inner_text("#against-final")
+    with a.expect_download() as got:
+        a.click("#against-final >> text=修订稿")
+    marked = zipfile.ZipFile(saved(got.value, tmp_path)).read("word/document.xml").decode("utf-8")
+    assert "<w:ins " in marked and "<w:del " in marked  # 2000 back to 1926, marked on the 定稿
+    a.set_input_files("input[name=final]", str(saved(got.value, tmp_path)))
+    a.click("text=上传审定后的 Word 定稿")
+    assert a.inner_text("#state") == "已定稿"
 
     # department B sees nothing of A's
     other = browser.new_context(locale="zh-CN", viewport=SIZE)
@@ -181,7 +191,7 @@ def test_the_office_and_two_departments_walk_the_whole_path(server: Server, brow
         page.click("text=下载数据汇总表（xlsx）")
     summed = openpyxl.load_workbook(saved(got.value, tmp_path))["汇总"]
     row = next(r for r in summed.iter_rows(values_only=True) if r[0] == "监督检查户次")
-    assert row[2] == 2000 and row[-1] == 2000  # A's figure, and the county's total of the one department
+    assert row[2] == 1926 and row[-1] == 1926  # A's latest figure, and the county's total of the one department
     page.goto(server.url + "/office/audit/")
     log = page.inner_text("table")
     assert "上传工作簿" in log and "下载初稿" in log and A in log
@@ -199,6 +209,6 @@ def test_the_office_and_two_departments_walk_the_whole_path(server: Server, brow
     with a.expect_download() as got:
         a.click("text=下载本单位的工作簿")
     next_year = openpyxl.load_workbook(saved(got.value, tmp_path))
-    assert next_year["行政执法"]["C3"].value is None and next_year["行政执法"]["D3"].value == 2000
+    assert next_year["行政执法"]["C3"].value is None and next_year["行政执法"]["D3"].value == 1926
     info = {r[0]: r[1] for r in next_year["基本信息"].iter_rows(min_row=3, values_only=True)}
     assert info["机关名称"] == A and str(info["报告年度"]) == "2026"

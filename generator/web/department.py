@@ -43,6 +43,9 @@ def _page(request: HttpRequest, department: Department, **extra: object) -> Http
         "pdf_available": find_soffice() is not None,
         **extra,
     }
+    shown = context.get("shown") or context["state"].last
+    against = _against(shown) if isinstance(shown, Upload) and shown.draft else None
+    context["final_against"] = against[1] if against and "定稿" in against[1] else ""
     return render(request, "web/department.html", context, status=400 if extra.get("form_error") else 200)
 
 

@@ -114,7 +114,7 @@ def main() -> None:
                 print("".join(server.said[-60:]))
         finally:
             stop_server(server, dropped)
-    q = statistics.quantiles(latencies, n=20) if len(latencies) > 1 else [float("nan")] * 19
+    q = statistics.quantiles(latencies, n=20, method="inclusive") if len(latencies) > 1 else [float("nan")] * 19
     cores = os.cpu_count() or 1
     print(f"database {args.database}; {args.departments} departments × {args.uploads} uploads at once, {cores} cores")
     print(f"uploads answered {len(latencies)}, refused {len(failures)} {failures[:3]}")

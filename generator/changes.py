@@ -35,7 +35,8 @@ class SentenceChange:
     new: str  # "" when the sentence is gone
 
 
-def _shown(value: Any) -> str:
+def shown_value(value: Any) -> str:
+    """A cell's value as the account shows it (whole floats without .0, an empty cell as （空）)."""
     if value is None:
         return "（空）"
     if isinstance(value, float) and value.is_integer():
@@ -62,7 +63,10 @@ def labelled_cells(raw: RawWorkbook) -> dict[str, tuple[str, Any]]:
     for ind in raw.special:
         put(ind.value, f"{ind.label}（本年）")
         put(ind.prev, f"{ind.label}（上年）")
-    for rows in raw.narratives.values():
+        put(ind.unit, f"{ind.label}（单位）")
+        put(ind.section, f"{ind.label}（所属分项）")
+        put(ind.label_cell, "指标")
+    for rows in (*raw.narratives.values(), raw.structure or [], raw.wording or []):
         for row in rows:
             for column, cell in row.items():
                 put(cell, column)
@@ -80,7 +84,7 @@ def cell_changes(old: RawWorkbook, new: RawWorkbook) -> list[CellChange]:
     out = []
     for ref in sorted(set(a) | set(b), key=_row_order):
         label = (b.get(ref) or a.get(ref) or ("", None))[0]
-        before, after = _shown(a.get(ref, ("", None))[1]), _shown(b.get(ref, ("", None))[1])
+        before, after = shown_value(a.get(ref, ("", None))[1]), shown_value(b.get(ref, ("", None))[1])
         if before != after:
             out.append(CellChange(ref, label, before, after))
     return out

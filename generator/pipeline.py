@@ -82,7 +82,7 @@ class Drafted:
 
 
 def draft(
-    workbook: Path,
+    workbook: Path | RawWorkbook,
     agency: str | None = None,
     templates: Path | None = None,
     against: Path | None = None,

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from django.utils import timezone
 
+from generator.changes import labelled_cells, shown_value
 from generator.errors import InputProblems, Problem, ReportError, Severity
 from generator.pipeline import draft
-from generator.read.cell_index import values_by_place
-from generator.read.reader import read_workbook
+from generator.read.reader import RawWorkbook, read_workbook
 from generator.web.models import Collection, Department, Final, Upload
 from generator.web.storage import store_bytes, stored_path
 
@@ -28,36 +27,24 @@ def as_rows(
     problems: list[Problem], stored: Path, shown: str, values: dict[str, Any] | None = None
 ) -> list[dict[str, str]]:
     """The problems for the page, errors first, the stored file named as the department named it,
-    each with what its cell holds (``values``: place → value)."""
+    each with what its cell holds (``values``: place → value, :func:`generator.changes.labelled_cells`)."""
     order = {Severity.ERROR: 0, Severity.WARNING: 1}
     ranked = sorted(problems, key=lambda p: order[p.severity])
     return [
         {
             "severity": p.severity.value,
             "where": named(p.where, stored, shown),
-            "value": _shown((values or {}).get(p.where)),
+            "value": shown_value(values[p.where]) if values and p.where in values else "",
             "message": named(p.message, stored, shown),
         }
         for p in ranked
     ]
 
 
-def _shown(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime | dt.date):
-        return value.strftime("%Y-%m-%d")
-    return str(value)[:200]
-
-
-def cell_values(path: Path) -> dict[str, Any]:
-    """What each cell of the stored workbook holds, for the problems' table ({} when unreadable)."""
-    try:
-        return values_by_place(read_workbook(path))
-    except ReportError:
-        return {}
+def cell_values(raw: RawWorkbook | None) -> dict[str, Any]:
+    """What each cell read holds, by its place, for the problems' table."""
+    cells = labelled_cells(raw) if raw is not None else {}
+    return {ref: value for ref, (_label, value) in cells.items() if value is not None}
 
 
 def named(text: str, stored: Path, shown: str) -> str:
@@ -69,16 +56,17 @@ def process(upload: Upload) -> Upload:
     """Validate the stored workbook and, without an error, build and store its draft.  The upload
     itself is already stored and committed: whatever happens here, it stays."""
     path = stored_path(upload.file)
+    raw: RawWorkbook | None = None
     try:
-        made = draft(path)
+        raw = read_workbook(path)  # read once: for the draft, and for what the problems' cells hold
+        made = draft(raw)
     except InputProblems as exc:
-        upload.problems = as_rows(exc.problems, path, upload.original_name, cell_values(path))
+        upload.problems = as_rows(exc.problems, path, upload.original_name, cell_values(raw))
     except ReportError as exc:  # not a workbook, unreadable, a template's failure
         said = named(str(exc), path, upload.original_name)
         upload.problems = [{"severity": Severity.ERROR.value, "where": upload.original_name, "message": said}]
     else:
-        values = cell_values(path) if made.loaded.warnings else {}
-        upload.problems = as_rows(made.loaded.warnings, path, upload.original_name, values)
+        upload.problems = as_rows(made.loaded.warnings, path, upload.original_name, cell_values(raw))
         upload.draft = store_bytes(upload.department, made.docx, ".docx")
         upload.built_at = timezone.now()
     upload.errors = sum(p["severity"] == Severity.ERROR.value for p in upload.problems)

@@ -269,6 +269,7 @@ STAGES = {
     "render": 3,
     "docx": 4,
     "check": 5,
+    "imports": 5,
     **dict.fromkeys(("pipeline", "batch", "changes", "summary", "summary_sheets"), 6),
     "web": 7,
     "cli": 8,

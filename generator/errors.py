@@ -53,3 +53,7 @@ class OutputProblem(ReportError):
 
 class DocumentUnreadable(ReportError):
     """A Word document given to us (``check``, ``--against``) cannot be read or is out of bounds."""
+
+
+class NotAReport(ReportError):
+    """A document given to ``import`` is readable but is not an annual report we can read back."""

@@ -210,9 +210,13 @@ def _items(
         title = _title(row["小标题"], problems) if "小标题" in row else ""
         if "小标题" in row and not title:
             problems.append(
-                Problem(Severity.ERROR, row["小标题"].ref, "请填写小标题（一句话概括这项工作，不要编号）。")
+                Problem(
+                    Severity.WARNING,
+                    row["小标题"].ref,
+                    "这一行没有小标题：报告中写成不编号的一段，接在上一项后面。"
+                    "要让它单独编号，请填写小标题（一句话概括这项工作，不要编号）。",
+                )
             )
-            continue
         out.append(Item(title=title, text=cite(text, text_cell.ref, problems), cell=text_cell.ref, section=section))
     if spec.required and not out and not any(p.where.startswith(spec.name + "!") for p in problems):
         problems.append(

@@ -305,6 +305,10 @@ SPECIAL_EXAMPLE = ("医疗机构依法执业检查", "家次", "行政执法", 3
 INFO_SHEET = "基本信息"
 DISPATCH_SHEET = "发文要素"
 README_SHEET = "说明"
+# sheets ``import`` adds in front of the rest (generator/imports/sheets.py): read by the clerk, not the report
+UNPLACED_SHEET = "未能归类的段落"
+LAST_PLANS_SHEET = "去年的安排"
+REFERENCE_SHEETS = (UNPLACED_SHEET, LAST_PLANS_SHEET)
 INDICATOR_COLUMNS = ("编码", "指标", "本年", "上年", "单位", "说明")
 
 # -- the report's own structure and words (#14 item 4) ---------------------------------------------
@@ -343,12 +347,14 @@ WORDINGS: tuple[Wording, ...] = (
         "现将〔年度〕年法治政府建设工作情况报告如下。",
         "主送机关下面、第一部分前面的段落",
     ),
+    Wording("第一部分引语", "", "第一部分标题下、各分项前面的一段话，可不填"),
     Wording(
         "不足引语",
         "对照法治政府建设的目标要求，〔机关自称〕的工作还存在一些不足：",
         "第二部分中“一是……二是……”前面的话",
     ),
     Wording("原因引语", "分析原因，主要是：", "第二部分中各条原因前面的话"),
+    Wording("第三部分引语", "", "第三部分标题下、各项前面的一段话，可不填"),
     Wording(
         "第四部分引语",
         "〔下年〕年，〔机关自称〕将坚持以习近平法治思想为指导，持续推进法治政府建设，重点抓好以下工作。",

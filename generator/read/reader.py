@@ -383,14 +383,16 @@ def _read(path: Path) -> RawWorkbook:
         _read_special(wb, raw)
         _read_narratives(wb, raw)
         _read_structure(wb, raw)
-        known = {cat.README_SHEET, cat.INFO_SHEET, cat.DISPATCH_SHEET, cat.SPECIAL_SHEET}
+        known = {cat.README_SHEET, cat.INFO_SHEET, cat.DISPATCH_SHEET, cat.SPECIAL_SHEET, *cat.REFERENCE_SHEETS}
         known |= {cat.STRUCTURE_SHEET, cat.WORDING_SHEET}
         known |= {s.name for s in cat.INDICATOR_SHEETS} | {s.name for s in cat.NARRATIVE_SHEETS}
         for name in wb.sheetnames:
             if name not in known:
                 raw.problems.append(Problem(Severity.WARNING, name, f"工作表“{name}”不是模板中的工作表，已忽略。"))
         # 说明 holds no cell the report reads: no need to parse it for formulas
-        _check_formulas(wb, raw, [n for n in wb.sheetnames if n in known and n != cat.README_SHEET])
+        _check_formulas(
+            wb, raw, [n for n in wb.sheetnames if n in known and n not in (cat.README_SHEET, *cat.REFERENCE_SHEETS)]
+        )
         return raw
     finally:
         wb.close()

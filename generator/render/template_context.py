@@ -66,7 +66,7 @@ def items(entries: list[Any], level: str = "三级") -> str:
     """Narrative entries as run-in headings: 【三级】title【正文】text, one a line."""
     if level not in ("二级", "三级", "四级"):
         raise TemplateError(f"items() 的层级只能是 二级、三级 或 四级，现在是“{level}”")
-    return "\n".join(f"【{level}】{e.title}【正文】{e.text}" for e in entries)
+    return "\n".join(f"【{level}】{e.title}【正文】{e.text}" if e.title else e.text for e in entries)
 
 
 def finalize(value: Any) -> Any:

@@ -1,0 +1,126 @@
+"""``report-draft import``: last year's report in, this year's workbook out.
+
+:func:`import_report` reads and recognises (no file written); :func:`write_import` also writes the
+workbook, never over an existing file unless asked (then after a dated backup).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from generator.errors import NotAReport
+from generator.imports import document as _document
+from generator.imports.assemble import Imported, assemble, full_width
+from generator.imports.document import Document
+from generator.imports.outline import read_outline
+from generator.imports.sheets import imported_workbook
+from generator.read import catalogue as cat
+from generator.workbook.output import check_new_workbook, workbook_bytes, write_new_workbook
+
+PART_NAMES = {
+    1: "主要举措和成效",
+    2: "存在的不足和原因",
+    3: "党政主要负责人履行第一责任人职责",
+    4: "下一年度主要安排",
+    5: "其他需要报告的情况",
+}
+
+
+@dataclass
+class ImportResult:
+    source: str
+    document: Document
+    imported: Imported
+    workbook: Workbook
+    backup: Path | None = None
+
+    def workbook_bytes(self) -> bytes:
+        return workbook_bytes(self.workbook)
+
+    def summary(self) -> list[str]:
+        """What was recognised and what was not, in the clerk's words, one line each."""
+        imp, outline = self.imported, self.imported.outline
+        info = imp.info
+        lines = [
+            f"报告：{info.get('机关名称', '（未找到机关名称）')} {outline.year or '（未找到年度）'}年；"
+            f"新工作簿的报告年度为 {info.get('报告年度', '（请填写）')}，成文日期留空。"
+        ]
+        found = "；".join(
+            f"{'一二三四五'[n - 1]}、{PART_NAMES[n]}：" + ("找到" if n in outline.parts else "没有")
+            for n in range(1, 6)
+        )
+        lines.append(f"五个部分：{found}。")
+        if imp.structure:
+            lines.append(
+                f"第一部分的分项 {len(imp.structure)} 个："
+                + "；".join(f"“{title}”→ 分项“{short}”" for short, title, _ in imp.structure)
+                + "。"
+            )
+        counts = {"不足": 0, "原因": 0}
+        for kind, _ in imp.shortcomings:
+            counts[kind] += 1
+        lines.append(
+            f"主要举措 {len(imp.measures)} 项，不足 {counts['不足']} 条、原因 {counts['原因']} 条，"
+            f"第一责任人 {len(imp.duties)} 项，去年的安排 {len(imp.last_plans)} 项（在“去年的安排”表），"
+            f"其他事项 {len(imp.others)} 项。"
+        )
+        mapped = imp.mapped
+        lines.append(
+            f"数字 {len(imp.figures)} 个，去年的数写在“上年”列，本年留空待填：对应到指标表 {len(mapped)} 个"
+            + (
+                "（" + "、".join(f"{f.label}→{cat.SHEETS_BY_KEY[f.sheet].name}表" for f in mapped) + "）"
+                if mapped
+                else ""
+            )
+            + f"，其余 {len(imp.figures) - len(mapped)} 个写入“特色指标”表；叙述中的这些数字都已改为引用〔指标〕。"
+        )
+        if imp.changes:
+            lines.append(f"“同比增长……”{imp.changes} 处改为引用〔指标｜同比〕，今年按今年的数字重新计算。")
+        if imp.years_moved:
+            year = outline.year
+            lines.append(f"叙述中的“{year}年”{imp.years_moved} 处改为“{(year or 0) + 1}年”，请核对。")
+        unplaced = len(outline.unplaced)
+        lines.append(
+            f"段落 {outline.placed + unplaced} 个：已归入工作簿 {outline.placed} 个，未能归类 {unplaced} 个"
+            + ("（见“未能归类的段落”表，请逐条查看）。" if unplaced else "。")
+        )
+        return lines
+
+
+def _check_is_report(document: Document, imported: Imported) -> None:
+    parts = imported.outline.parts
+    if 1 in parts and (len(parts.keys() & {2, 3, 4}) >= 1) and imported.outline.year:
+        return
+    headings = [
+        b.text for b in document.blocks if b.level == 1 or b.text[:2] in {f"{c}、" for c in "一二三四五六七八九十"}
+    ]
+    shown = "、".join(f"“{h[:20]}”" for h in headings[:6]) or "没有找到“一、”这样的一级标题"
+    raise NotAReport(
+        f"{document.name}：这份文件不像法治政府建设年度报告，没有导入。年度报告有“主要举措和成效”“存在的不足和原因”"
+        f"“党政主要负责人履行第一责任人职责”“下一年度主要安排”等部分，标题中有年度；这份文件的一级标题是：{shown}。"
+        "请确认选的是去年的年度报告（Word 文档，或网站上公开的报告另存的文字或网页）。"
+    )
+
+
+def import_report(source: Path | bytes, name: str | None = None) -> ImportResult:
+    """Read last year's report and make this year's workbook (not written)."""
+    label = name or (source.name if isinstance(source, Path) else "报告")
+    document = _document.read_document(source, label)
+    blocks = [replace(b, text=full_width(b.text)) for b in document.blocks]
+    imported = assemble(read_outline(blocks))
+    _check_is_report(document, imported)
+    return ImportResult(label, document, imported, imported_workbook(imported, label))
+
+
+def write_import(
+    source: Path, output: Path, force: bool = False, waiting: Callable[[str], None] | None = None
+) -> ImportResult:
+    """Import ``source`` and write the workbook to ``output`` (never over a file unless ``force``)."""
+    check_new_workbook(output, force)
+    result = import_report(source)
+    result.backup = write_new_workbook(output, result.workbook_bytes(), force, waiting)
+    return result

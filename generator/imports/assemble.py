@@ -1,0 +1,314 @@
+"""Last year's report, read into what this year's workbook holds.
+
+From the outline (:mod:`generator.imports.outline`): 基本信息 (the year moved on), 报告用语 with its
+〔〕 placeholders put back, 报告结构 (part 一's 分项), the narrative rows, and the figure rows — every
+figure of the text (:mod:`generator.imports.figures`) a row with last year's value as 上年, in a
+catalogue row when one clearly fits (:mod:`generator.imports.mapping`), else in 特色指标 — while the
+sentence that stated it now cites it (〔指标〕), and a 同比 it was given cites its 同比.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.imports import mapping
+from generator.imports.figures import Found, find_figures
+from generator.imports.outline import Item, Outline
+from generator.read import catalogue as cat
+from generator.render.clauses import SHEET_SECTIONS
+
+# the 分项 a 二级 heading stands for, by its words (the first that fits, each 分项 once)
+SECTION_WORDS: tuple[tuple[str, str], ...] = (
+    ("leadership", r"党的领导|党建|组织领导|加强领导|领导机制|压实.{0,4}责任|责任落实"),
+    ("enforcement", r"执法"),
+    ("permits", r"审批|政务服务|放管服|营商环境|行政许可"),
+    ("disputes", r"信访|矛盾|纠纷|复议|诉讼|调解|合法权益"),
+    ("publicity", r"普法|法治宣传|宣传教育"),
+    ("oversight", r"监督|公开|制约"),
+    ("review", r"决策|规范性文件|合法性审查|合法性审核|法律顾问|依法行政体系|制度建设"),
+    ("study", r"学法|学习|培训|法治思维|法治教育|法治素养"),
+)
+_CHANGE = re.compile(
+    r"^[，,]?\s*(?:同比|较上年|比上年|较去年|比去年)(?:增长|上升|提高|增加|下降|减少|降低)(?P<num>\d+(?:\.\d+)?)"
+    r"(?:%|％|个百分点)|^[，,]?\s*与上年持平"
+)
+_FORBIDDEN_IN_LABEL = re.compile(r"[〔〕|｜\[\]【】]")
+_SELF = re.compile(r"我(?:局|委|办|厅|院|署|会|处|站|所|队|中心)")
+_HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》]")
+
+
+def full_width(text: str) -> str:
+    """Half-width , ; : ? ! ( ) next to Chinese typed full-width, as a report prints them (a web page's
+    text often has them half-width); 9:30, 1,000 and (2021-2025) between digits stay."""
+    out = list(text)
+    for i, ch in enumerate(text):
+        if ch not in _HALF:
+            continue
+        before, after = text[i - 1 : i], text[i + 1 : i + 2]
+        if ch in "()":
+            inner = text[i + 1 : text.find(")", i)] if ch == "(" else text[text.rfind("(", 0, i) + 1 : i]
+            if _CJK.search(inner) or _CJK.match(before or " ") or _CJK.match(after or " "):
+                out[i] = _HALF[ch]
+        elif (_CJK.match(before or " ") or _CJK.match(after or " ")) and not (before.isdigit() and after.isdigit()):
+            out[i] = _HALF[ch]
+    return "".join(out)
+
+
+@dataclass
+class FigureRow:
+    label: str
+    typed: str  # last year's value, as typed into the 上年 cell
+    unit: str
+    printed: str  # as the report wrote it
+    context: str  # the sentence it stood in
+    where: str
+    sheet: str = ""  # a catalogue sheet's key, "" for 特色指标
+    key: str = ""
+    cited: int = 1
+
+
+@dataclass
+class Imported:
+    """What the workbook is filled with, and what was recognised."""
+
+    outline: Outline
+    info: dict[str, Any] = field(default_factory=dict)  # 基本信息 label → value
+    wordings: dict[str, str] = field(default_factory=dict)
+    structure: list[tuple[str, str, str]] = field(default_factory=list)  # 分项, 二级标题, 引语
+    measures: list[tuple[str, str, str]] = field(default_factory=list)  # 所属分项, 小标题, 内容
+    shortcomings: list[tuple[str, str]] = field(default_factory=list)  # 类别, 内容
+    duties: list[tuple[str, str]] = field(default_factory=list)
+    last_plans: list[tuple[str, str]] = field(default_factory=list)  # last year's part 四
+    others: list[tuple[str, str]] = field(default_factory=list)
+    figures: list[FigureRow] = field(default_factory=list)
+    changes: int = 0  # 同比 phrases turned into 〔指标｜同比〕
+    years_moved: int = 0  # "2022年" in the narrative made "2023年"
+
+    @property
+    def mapped(self) -> list[FigureRow]:
+        return [f for f in self.figures if f.sheet]
+
+
+class _Figures:
+    """Turns each figure of a text into a row, and the text into one that cites it."""
+
+    def __init__(self, out: Imported) -> None:
+        self.out = out
+        self.by_label: dict[str, FigureRow] = {}
+        self.taken: set[str] = set()
+        self.names = {ind.label for s in cat.INDICATOR_SHEETS for ind in s.indicators}
+
+    def _unique(self, label: str, typed: str, unit: str, own: str = "") -> tuple[str, FigureRow | None]:
+        """A name no other row has (``own``: the catalogue label of the row it goes into, free to
+        take), or the row of the same figure stated before."""
+        label = _FORBIDDEN_IN_LABEL.sub("", label).strip() or "数字"
+        n, name = 1, label
+        while name in self.by_label or (name in self.names and name != own):
+            same = self.by_label.get(name)
+            if same is not None and same.typed == typed and same.unit == unit:
+                return name, same  # the same figure stated again: one row, cited twice
+            n += 1
+            name = f"{label}（{n}）"
+        return name, None
+
+    def cite(self, text: str, where: str, section_key: str = "") -> str:
+        found = find_figures(text)
+        if not found:
+            return text
+        sheets_here = tuple(k for k, v in SHEET_SECTIONS.items() if v == section_key)
+        pieces: list[str] = []
+        at = 0
+        skip_to = -1
+        previous: tuple[Found, str] | None = None
+        for f in found:
+            if f.start < skip_to:
+                continue
+            change = previous and _CHANGE.match(text[previous[0].end : f.end + 4])
+            if change and previous and previous[0].end <= f.start:
+                # 同比增长7.4%: last year's change, said again from this year's figures
+                span_end = previous[0].end + change.end()
+                pieces.append(text[at : previous[0].end])
+                lead = re.match(r"^[，,]?\s*", text[previous[0].end : span_end])
+                pieces.append((lead[0] if lead else "") + f"〔{previous[1]}｜同比〕")
+                at = span_end
+                self.out.changes += 1
+                previous = None
+                continue
+            hit = mapping.match(f.label, f.unit, sheets_here, frozenset(self.taken))
+            if hit and hit.indicator.kind is cat.Kind.COUNT and "." in f.typed:
+                hit = None
+            name, same = self._unique(f.label, f.typed, f.unit, hit.indicator.label if hit else "")
+            if same is not None:
+                same.cited += 1
+            else:
+                row = FigureRow(name, f.typed, f.unit, f.printed, _sentence(text, f), where)
+                if hit:
+                    row.sheet, row.key = hit.sheet.key, hit.indicator.key
+                    self.taken.add(f"{hit.sheet.key}.{hit.indicator.key}")
+                self.by_label[name] = row
+                self.out.figures.append(row)
+            pieces.append(text[at : f.start])
+            pieces.append(f"〔{name}〕")
+            at = f.end
+            previous = (f, name)
+        tail = text[at:]
+        if previous:
+            change = _CHANGE.match(tail)
+            if change:
+                lead = re.match(r"^[，,]?\s*", tail)
+                tail = (lead[0] if lead else "") + f"〔{previous[1]}｜同比〕" + tail[change.end() :]
+                self.out.changes += 1
+        pieces.append(tail)
+        return "".join(pieces)
+
+
+def _sentence(text: str, f: Found) -> str:
+    start = max(text.rfind(m, 0, f.start) for m in "。；;\n") + 1
+    ends = [i for i in (text.find(m, f.end) for m in "。；;\n") if i >= 0]
+    return text[start : (min(ends) + 1 if ends else len(text))].strip()
+
+
+def _section_key(title: str, used: set[str]) -> str:
+    for key, pattern in SECTION_WORDS:
+        if key not in used and re.search(pattern, title):
+            return key
+    return ""
+
+
+def _short_name(title: str, used: set[str]) -> str:
+    name = re.split(r"[，,；;。]", title)[0][:12] or title[:12]
+    while name in used or name in cat.SUBSECTIONS_BY_SHORT:
+        name += "（续）"
+    return name
+
+
+def _placeholders(text: str, info: dict[str, Any], year: int | None) -> str:
+    for label, name in (
+        ("法治建设议事协调机构", "法治建设议事协调机构"),
+        ("领导机关", "领导机关"),
+        ("机关名称", "机关名称"),
+        ("机关自称", "机关自称"),
+    ):
+        value = info.get(label)
+        if value:
+            text = text.replace(str(value), f"〔{name}〕")
+    if year:
+        text = text.replace(f"{year}年", "〔年度〕年").replace(f"{year + 1}年", "〔下年〕年")
+    return text
+
+
+def _info(outline: Outline) -> dict[str, Any]:
+    info: dict[str, Any] = {}
+    year = outline.year
+    title = outline.title
+    if year and (m := re.search(rf"^(.+?)\s*(?:关于)?\s*{year}\s*年", title)):
+        info["机关名称"] = m[1].strip()
+    elif outline.signature:
+        info["机关名称"] = outline.signature
+    if year:
+        info["报告年度"] = year + 1
+    if outline.addressee:
+        info["主送机关"] = outline.addressee
+    opening = "".join(outline.opening)
+    selves = _SELF.findall(opening + "".join(s for s in outline.shortcomings))
+    if selves:
+        info["机关自称"] = max(set(selves), key=selves.count)
+    if m := re.search(r"在(.{2,30}?)的(?:正确|坚强|有力)?领导(?:下)?", opening):
+        info["领导机关"] = m[1]
+    if m := re.search(r"(?:和|及|以及)(.{2,30}?)的(?:精心|具体|有力)?(?:指导|督导)", opening):
+        info["法治建设议事协调机构"] = m[1]
+    if outline.signature:
+        info["署名"] = outline.signature
+    return info
+
+
+def _split_shortcomings(paragraphs: list[str], out: Imported, year: int | None) -> None:
+    """Part 二: its lead, its 不足 (一是……二是……) and its 原因 with their lead."""
+    cause_at = re.compile(
+        r"(?:(?:分析|究其|产生|存在)[^。；]{0,12})?原因[^。；：:]{0,12}?(?:主要是|主要有|在于|是)[：:，,]?"
+    )
+    kind = "不足"
+    for para in paragraphs:
+        m = cause_at.search(para)
+        pieces = [(kind, para)]
+        if m:
+            pieces = [("不足", para[: m.start()]), ("原因", para[m.end() :])]
+            if "原因引语" not in out.wordings:
+                out.wordings["原因引语"] = para[m.start() : m.end()]
+        elif re.match(r"^[^。]{0,20}原因", para):
+            kind = "原因"
+            pieces = [(kind, para)]
+        for k, text in pieces:
+            text = text.strip()
+            if not text:
+                continue
+            listed = re.split(r"[一二三四五六七八九十]是", text)
+            lead, rest = listed[0], listed[1:]
+            if rest and k == "不足" and "不足引语" not in out.wordings and lead:
+                out.wordings["不足引语"] = _placeholders(lead, out.info, year)
+            elif lead and rest:
+                rest[0] = lead + rest[0]
+            elif lead:
+                rest = [lead]
+            for r in rest:
+                r = r.strip().rstrip("；;，,。")
+                if r:
+                    out.shortcomings.append((k, r))
+
+
+def _rows(items: list[Item], cite: Any, key: str = "") -> list[tuple[str, str]]:
+    return [(it.title, cite(it.text, it.where, key)) for it in items if it.text or it.title]
+
+
+def assemble(outline: Outline) -> Imported:
+    """This year's workbook content from last year's outline."""
+    out = Imported(outline)
+    year = outline.year
+    out.info = _info(outline)
+    figures = _Figures(out)
+
+    def moved(text: str) -> str:
+        if year and f"{year}年" in text:
+            out.years_moved += text.count(f"{year}年")
+            text = re.sub(rf"(?<!\d){year}年", f"{year + 1}年", text)
+        return text
+
+    def cite(text: str, where: str, key: str = "") -> str:
+        return figures.cite(moved(text), where, key)
+
+    if outline.title:
+        out.wordings["标题"] = _placeholders(outline.title, out.info, year)
+    if outline.opening:
+        out.wordings["开头段落"] = _placeholders("\n".join(outline.opening), out.info, year)
+    used: set[str] = set()
+    shorts: set[str] = set()
+    for sec in outline.sections:
+        key = _section_key(sec.title, used)
+        used.add(key)
+        short = (
+            cat.SUBSECTIONS[[s.key for s in cat.SUBSECTIONS].index(key)].short
+            if key
+            else _short_name(sec.title, shorts)
+        )
+        shorts.add(short)
+        lead = cite("\n".join(sec.lead), sec.where, key) if sec.lead else ""
+        out.structure.append((short, sec.title, lead))
+        for it in sec.items:
+            out.measures.append((short, it.title, cite(it.text, it.where, key)))
+    if 1 in outline.part_leads:
+        out.wordings["第一部分引语"] = cite("\n".join(outline.part_leads[1]), "第一部分", "")
+    _split_shortcomings(outline.shortcomings, out, year)
+    out.shortcomings = [(k, cite(t, "第二部分")) for k, t in out.shortcomings]
+    if 3 in outline.part_leads:
+        out.wordings["第三部分引语"] = cite("\n".join(outline.part_leads[3]), "第三部分", "duties")
+    out.duties = _rows(outline.items[3], cite, "duties")
+    if 4 in outline.part_leads:
+        out.last_plans.append(("（引语）", "\n".join(outline.part_leads[4])))
+        out.wordings["第四部分引语"] = _placeholders("\n".join(outline.part_leads[4]), out.info, year)
+    out.last_plans += [(it.title, it.text) for it in outline.items[4]]
+    out.others = [("", "\n".join(outline.part_leads[5]))] if 5 in outline.part_leads else []
+    out.others += _rows(outline.items[5], cite)
+    return out

@@ -229,7 +229,7 @@ def test_the_structure_sheets_hold_the_built_in_defaults(blank: Any) -> None:
     ws = blank[cat.WORDING_SHEET]
     assert [c.value for c in ws[2]] == list(cat.WORDING_COLUMNS)
     rows = [tuple(c.value for c in row[:2]) for row in ws.iter_rows(min_row=3) if row[0].value]
-    assert rows == [(w.name, w.default) for w in cat.WORDINGS]
+    assert rows == [(w.name, w.default or None) for w in cat.WORDINGS]
 
 
 def test_the_own_figures_sheet_asks_no_english_code(blank: Any) -> None:

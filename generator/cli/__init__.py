@@ -6,6 +6,7 @@ from generator.cli import (  # noqa: F401  (they register themselves on the grou
     build,
     check,
     diff,
+    import_report,
     init,
     serve,
     summary,

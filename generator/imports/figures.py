@@ -37,7 +37,7 @@ PREFIXES = ("超过", "突破", "不少于", "约", "近", "逾")
 SUFFIXES = ("余", "多", "以上")
 _NUMBER = re.compile(
     r"(?P<pre>" + "|".join(PREFIXES) + r")?"
-    r"(?<![\d.．,，〔\[【(（/:：\-—－a-zA-Z])"
+    r"(?<![\d.．,〔\[【(（/:：\-—－a-zA-Z])"
     r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
     r"(?P<mul>万|亿)?(?P<suf1>余|多)?\s?(?P<unit>" + "|".join(map(re.escape, UNITS)) + r")"
     r"(?P<suf2>以上|余|多)?"
@@ -51,7 +51,7 @@ _CLOSERS = re.compile(r"(?:达到|达|为|是|约|有|计|共计|共|累计|至|
 _NOT_BEFORE = ("法定", "第", "编号", "号", "电话", "热线", "邮编", "序号")
 _PLAIN_ONE_NOUN = re.compile(r"[\u4e00-\u9fff“\"]")
 _CLAUSE_MARKS = "，,；;。：:！？!?\n"
-_ASCII_DIGITS = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
+_ASCII_DIGITS = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 _PAIRS = {"《": "》", "〔": "〕", "[": "]", "【": "】"}
 
 

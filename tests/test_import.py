@@ -1,0 +1,182 @@
+"""``report-draft import`` (#16): last year's report read back into this year's workbook.
+
+The published report of tests/fixtures (岳阳楼区卫生健康局 2022) is the measure: its 36 figures, as a
+careful person expressed them by hand in tests/make_yueyanglou.py (FIGURES, with the numbers that
+are not figures in NOT_FIGURES), are what the import must find, each with its value, unit and
+qualifier.  Run with ``-s`` to see the table.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import make_yueyanglou as yy
+
+from generator.imports.assemble import assemble, full_width
+from generator.imports.document import Block
+from generator.imports.figures import find_figures
+from generator.imports.outline import read_outline
+from generator.imports.sheets import imported_workbook
+from generator.read import catalogue as cat
+
+REPORT = Path(__file__).resolve().parent / "fixtures" / "annual-report-yueyanglou-health-2022.txt"
+
+
+def blocks(lines: list[str]) -> list[Block]:
+    return [Block(full_width(t.strip()), f"第{i}行") for i, t in enumerate(lines, start=1) if t.strip()]
+
+
+def yueyanglou():
+    return assemble(read_outline(blocks(REPORT.read_text(encoding="utf-8").splitlines())))
+
+
+def test_every_figure_of_the_published_report_becomes_a_row_with_its_value_unit_and_qualifier() -> None:
+    imported = yueyanglou()
+    rows = imported.figures
+    print("\n原文\t值（上年列）\t单位\t行\t对")
+    found = 0
+    for truth in yy.FIGURES:
+        row = next(
+            (
+                r
+                for r in rows
+                if r.printed == truth.printed and truth.text.replace(" ", "") in r.context.replace(" ", "")
+            ),
+            None,
+        )
+        typed = str(truth.typed) + ("%" if truth.unit == "%" and "%" not in str(truth.typed) else "")
+        ok = row is not None and row.typed == typed and row.unit == truth.unit
+        found += ok
+        where = "—" if row is None else (cat.SHEETS_BY_KEY[row.sheet].name if row.sheet else "特色指标")
+        print(f"{truth.text}\t{row.typed if row else '—'}\t{row.unit if row else '—'}\t{where}\t{'是' if ok else '否'}")
+    assert found == len(yy.FIGURES) == 36
+    assert len(rows) == 36  # nothing else taken for a figure
+    printed = {r.printed for r in rows}
+    for words in ("法定12天", "法定7天", "1例口腔诊所非法行医案", "3.15普法日", "12345热线工单3889条"):
+        number = re.search(r"\d+(?:\.\d+)?[^\d]?", words)[0]
+        assert not any(p.startswith(number) and p not in ("3889条",) for p in printed if words.startswith("法定")), (
+            words
+        )
+    assert "12天" not in printed and "7天" not in printed and "1例" not in printed
+
+
+def test_the_structure_of_the_published_report_is_found() -> None:
+    imported = yueyanglou()
+    outline = imported.outline
+    assert set(outline.parts) == {1, 2, 3, 4}
+    assert [s.title for s in outline.sections] == [title for _, title in yy.SECTIONS]
+    assert [short for short, _, _ in imported.structure] == [short for short, _ in yy.SECTIONS]
+    assert outline.unplaced == [] and outline.placed == 36
+    assert len(imported.measures) == 12 and len(imported.duties) == 4 and len(imported.last_plans) == 4
+    assert imported.info["机关名称"] == "岳阳楼区卫生健康局" and imported.info["报告年度"] == 2023
+    assert imported.info["机关自称"] == "我局" and imported.info["领导机关"] == "区委、区政府"
+    assert imported.info["法治建设议事协调机构"] == "区委法治办"
+    assert imported.info["署名"] == "岳阳市岳阳楼区卫生健康局"
+    assert imported.wordings["开头段落"].startswith(
+        "〔年度〕年，在〔领导机关〕的正确领导和〔法治建设议事协调机构〕的指导下，〔机关自称〕"
+    )
+    assert [k for k, _ in imported.shortcomings] == ["不足", "不足", "不足", "原因"]
+    assert imported.wordings["原因引语"] == "分析问题产生的原因，主要是"
+
+
+def test_the_narrative_cites_the_rows_and_last_years_year_moves_on() -> None:
+    imported = yueyanglou()
+    text = "\n".join(t for _, _, t in imported.measures)
+    assert "共办理行政许可事项〔办理行政许可事项〕，其中政务服务一体化平台〔政务服务一体化平台〕" in text
+    assert "全年罚没款金额〔罚没款金额〕" in text  # 突破32万元: the qualifier and 万 are in the cell
+    assert not re.search(r"\d+(?:件|起|份|人|%)", re.sub(r"〔[^〕]*〕", "", text).replace("12345热线", ""))
+    assert "2022年" not in text and "2023年，全局开展规范性文件清理〔开展规范性文件清理〕" in text
+
+
+def test_the_workbook_holds_last_years_figures_as_上年_and_reads_back(tmp_path: Path) -> None:
+    from generator.read.reader import read_workbook
+    from generator.workbook.output import workbook_bytes
+
+    imported = yueyanglou()
+    wb = imported_workbook(imported, "去年的报告.txt")
+    assert wb.sheetnames[:2] == [cat.UNPLACED_SHEET, cat.LAST_PLANS_SHEET]
+    ws = wb["行政执法"]
+    row = next(r for r in ws.iter_rows(min_row=3) if r[0].value == "fines")
+    assert (row[1].value, row[2].value, row[3].value, row[4].value) == ("罚没款金额", None, "突破32万", "元")
+    assert "全年罚没款金额突破32万元" in row[1].comment.text
+    (tmp_path / "x.xlsx").write_bytes(workbook_bytes(wb))
+    raw = read_workbook(tmp_path / "x.xlsx")
+    assert not [p for p in raw.problems if "不是模板中的工作表" in p.message]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("依据〔2022〕4号文件和《法治政府建设实施纲要（2021-2025年）》，于2023年1月17日召开第3次会议", []),
+        ("咨询电话0730-8888666，手机13812345678，12345热线全天接听", []),
+        ("共办理案件超过100件，接待群众近50人次，罚没款1.2亿元、9427万元", ["超过100", "近50", "1.2亿", "9427万"]),
+        ("满意率95%以上，服务群众100万余人次，培训执法人员30余名", ["95%以上", "100万余", "30余"]),
+        ("医师注册变更，法定12天，3天办结", ["3"]),
+    ],
+)
+def test_what_is_and_is_not_a_figure(text: str, expected: list[str]) -> None:
+    assert [f.typed for f in find_figures(text)] == expected
+
+
+def _outline(lines: list[str]):
+    return read_outline(blocks(lines))
+
+
+BODY = "全年办理案件12件。"
+
+
+def test_parts_out_of_order_folded_misnumbered_and_mixed_parentheses() -> None:
+    outline = _outline(
+        [
+            "某县司法局2023年法治政府建设年度报告",
+            "2023年，我局坚持以习近平法治思想为指导，现将情况报告如下。",
+            "一、2023年推进法治政府建设的主要举措和成效",
+            "(一)严格规范执法",
+            "1.推行三项制度。" + BODY,
+            "2.开展专项整治。全年开展专项整治3次。",
+            "（二)党政主要负责人履行推进法治建设第一责任人职责情况",
+            "1.带头学法。主要负责人带头学法。",
+            "四、2024年工作安排",  # the plans before the shortcomings: read by their words
+            "1.深化执法改革。持续推进。",
+            "十、存在的不足和原因",  # numbered wrongly
+            "一是学法不够深入；二是执法力量薄弱。原因主要是重视不够。",
+            "八、其他需要报告的情况",
+            "1.配合法治督察。已完成整改。",
+            "某县司法局",
+            "2024年1月20日",
+        ]
+    )
+    assert set(outline.parts) == {1, 2, 3, 4, 5}
+    assert [s.title for s in outline.sections] == ["严格规范执法"]
+    assert [i.title for i in outline.sections[0].items] == ["推行三项制度", "开展专项整治"]
+    assert [i.title for i in outline.items[3]] == ["带头学法"]  # folded into part 一, read as part 三
+    assert [i.title for i in outline.items[4]] == ["深化执法改革"]
+    assert [i.title for i in outline.items[5]] == ["配合法治督察"]
+    assert outline.shortcomings == ["一是学法不够深入；二是执法力量薄弱。原因主要是重视不够。"]
+    assert (outline.signature, outline.date) == ("某县司法局", "2024年1月20日")
+    assert outline.unplaced == []
+
+
+def test_level_one_theme_headings_are_分项_of_part_one() -> None:
+    outline = _outline(
+        [
+            "某县卫生健康局2023年度法治政府建设工作报告",
+            "一、加强组织领导",
+            "成立法治建设领导小组。",
+            "二、严格规范执法",
+            "（一）落实三项制度。全面公示执法信息。",
+            "三、存在的问题",
+            "执法力量不足。",
+            "四、下一步工作打算",
+            "（一）加强培训。开展全员培训。",
+        ]
+    )
+    assert [s.title for s in outline.sections] == ["加强组织领导", "严格规范执法"]
+    assert outline.sections[0].lead == ["成立法治建设领导小组。"]
+    assert set(outline.parts) == {1, 2, 4}

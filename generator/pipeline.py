@@ -25,6 +25,7 @@ from generator.model.spans import plain
 from generator.model.validation import validate
 from generator.model.values import clean_text
 from generator.read.reader import RawWorkbook, read_workbook
+from generator.read.snapshot import snapshot_xml
 from generator.render.agencies import TemplateSet, template_set, wording_names
 from generator.render.engine import render_outline
 from generator.render.outline import Outline
@@ -44,6 +45,7 @@ class Loaded:
     report: Report
     templates: TemplateSet
     warnings: list[Problem]
+    raw: RawWorkbook | None = None  # the cells read (the draft carries them: generator.read.snapshot)
 
 
 def load(workbook: Path | RawWorkbook, agency: str | None = None, templates: Path | None = None) -> Loaded:
@@ -60,14 +62,22 @@ def load(workbook: Path | RawWorkbook, agency: str | None = None, templates: Pat
     problems += more
     if report is None or any(p.severity is Severity.ERROR for p in problems):
         raise InputProblems(problems)
-    return Loaded(report, chosen, [p for p in problems if p.severity is Severity.WARNING])
+    return Loaded(report, chosen, [p for p in problems if p.severity is Severity.WARNING], raw)
 
 
-def document_bytes(report: Report, outline: Outline, annotate: bool = False, fingerprint: bool = False) -> bytes:
+def document_bytes(
+    report: Report, outline: Outline, annotate: bool = False, fingerprint: bool = False, source: bytes = b""
+) -> bytes:
+    """The draft's DOCX; ``source``: the workbook's cells to carry (:func:`generator.read.snapshot.snapshot_xml`)."""
     typed = report.texts.get("标题")  # the clerk's title (报告用语), its line breaks aside
     title = plain(typed).replace("\n", "") if typed else f"{report.agency}{report.year}年法治政府建设年度报告"
     info = DocumentInfo(
-        title=title, author=report.signature, date=report.date, annotate=annotate, fingerprint=fingerprint
+        title=title,
+        author=report.signature,
+        date=report.date,
+        annotate=annotate,
+        fingerprint=fingerprint,
+        source=source,
     )
     return render_docx(outline, info)
 
@@ -93,7 +103,8 @@ def draft(
     :class:`InputProblems` with every problem when the workbook has an error."""
     loaded = load(workbook, agency, templates)
     outline = render_outline(loaded.report, loaded.templates)
-    data = document_bytes(loaded.report, outline, annotate, fingerprint=against is None)
+    carried = snapshot_xml(loaded.raw) if loaded.raw is not None else b""
+    data = document_bytes(loaded.report, outline, annotate, fingerprint=against is None, source=carried)
     if against is not None:  # the fingerprint is of the content after the tracked changes
         from generator.docx.tracked import track_changes  # only for --against: keeps a plain build's start short
 

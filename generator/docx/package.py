@@ -58,9 +58,13 @@ class Package:
         etree.SubElement(self._types, f"{{{_CT_NS}}}Override", PartName=f"/{name}", ContentType=content_type)
         taken = {r.get("Id") for r in self._rels}
         rid = next(f"rId{n}" for n in range(1, len(taken) + 2) if f"rId{n}" not in taken)
-        target = name.removeprefix("word/")
+        target = name.removeprefix("word/") if name.startswith("word/") else f"../{name}"
         etree.SubElement(self._rels, f"{{{_REL_NS}}}Relationship", Id=rid, Type=rel_type, Target=target)
         return rid
+
+    def add_type(self, name: str, content_type: str) -> None:
+        """The content type of a part added by name (one no relationship of the document reaches)."""
+        etree.SubElement(self._types, f"{{{_CT_NS}}}Override", PartName=f"/{name}", ContentType=content_type)
 
     def add_package_part(self, name: str, content_type: str, rel_type: str, rid: str, data: bytes) -> None:
         """A part related to the package itself (docProps/…)."""

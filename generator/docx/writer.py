@@ -27,6 +27,7 @@ from generator.docx.fingerprint import fingerprint_part
 from generator.docx.ooxml import add_run, el, keep_with_next, paragraph, ppr, put, qn, text_width
 from generator.docx.package import COMMENTS, Package, comments_part, read_parts
 from generator.docx.skeleton import make_skeleton, skeleton_parts
+from generator.docx.source_part import add_source
 from generator.docx.styles import BODY_STYLE
 from generator.docx.title_layout import break_title
 from generator.model.spans import FigureRef, Source, Spans, Text, plain, spans
@@ -54,6 +55,7 @@ class DocumentInfo:
     date: dt.date
     annotate: bool = False  # a Word comment on every figure naming its cell
     fingerprint: bool = False  # the content's fingerprint as a custom property (generator.docx.fingerprint)
+    source: bytes = b""  # an XML document to carry as a Custom XML part (the workbook's cells), not read here
 
 
 COMMENT_AUTHOR = "报告生成器"
@@ -183,6 +185,8 @@ def build_document(outline: Outline, info: DocumentInfo) -> Package:
 def render_docx(outline: Outline, info: DocumentInfo) -> bytes:
     """The DOCX file for the outline, as bytes that depend on nothing but the inputs."""
     package = build_document(outline, info)
+    if info.source:
+        add_source(package, info.source)
     if info.fingerprint:  # of every part as written: the property itself is no content
         name, content_type, rel_type, data = fingerprint_part(package.final_parts())
         package.add_package_part(name, content_type, rel_type, "rIdGwFingerprint", data)

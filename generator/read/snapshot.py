@@ -1,0 +1,118 @@
+"""A workbook's cells as the reader read them, written into the draft so ``import`` can give the
+workbook back (#16 item 6).
+
+Every cell the reader took (基本信息, 发文要素, each indicator row's 编码, 指标, 本年, 上年 and 单位,
+特色指标 with its 所属分项, every narrative row, 报告结构, 报告用语) is one ``<cell>`` of a small
+XML document: its reference, its value as typed (text, number, date or yes/no) and whether Excel
+showed it as a percentage.  Nothing else of the workbook goes in — no sheet the report does not
+read, no formula, no formatting.  The DOCX writer stores the document as a Custom XML Data part
+(:mod:`generator.docx.source_part`) without looking into it; :func:`read_snapshot` reads it back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from lxml import etree
+
+from generator.read.reader import Cell, RawWorkbook
+
+NAMESPACE = "urn:report-draft:workbook-cells:1"
+_CELL = f"{{{NAMESPACE}}}cell"
+MAX_CELLS = 50_000  # far past any workbook the reader accepts (5,000 rows a sheet)
+
+
+@dataclass(frozen=True)
+class SnapCell:
+    ref: str  # 工作表!B3
+    value: Any
+    percent: bool = False
+    percent_sign: bool = False
+
+
+def _cells(raw: RawWorkbook) -> list[Cell]:
+    out: list[Cell] = [*raw.info.values(), *raw.dispatch.values()]
+    for rows in raw.indicators.values():
+        for ind in rows.values():
+            out += [c for c in (ind.label_cell, ind.value, ind.prev, ind.unit) if c is not None]
+            if ind.key_ref:
+                out.append(Cell(ind.key, ind.key_ref))
+    for ind in raw.special:
+        out += [c for c in (ind.label_cell, ind.value, ind.prev, ind.unit, ind.section) if c is not None]
+        if ind.key_ref and ind.key and ind.key != ind.label:
+            out.append(Cell(ind.key, ind.key_ref))
+    for rows in (*raw.narratives.values(), raw.structure or [], raw.wording or []):
+        for row in rows:
+            out += row.values()
+    return out
+
+
+def _kind(value: Any) -> tuple[str, str] | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        return "b", "1" if value else "0"
+    if isinstance(value, (dt.datetime, dt.date)):
+        return "d", value.isoformat()
+    if isinstance(value, float):
+        return "f", repr(value)
+    if isinstance(value, (int, Decimal)):
+        return "n", str(value)
+    return "s", str(value)
+
+
+def snapshot_xml(raw: RawWorkbook) -> bytes:
+    """The cells the reader read, as the XML document described above (deterministic bytes)."""
+    root = etree.Element(f"{{{NAMESPACE}}}workbook", nsmap={None: NAMESPACE})
+    seen: set[str] = set()
+    for cell in sorted(_cells(raw), key=lambda c: c.ref):
+        kind = _kind(cell.value)
+        if kind is None or cell.ref in seen or "!" not in cell.ref:
+            continue
+        seen.add(cell.ref)
+        e = etree.SubElement(root, _CELL, r=cell.ref, t=kind[0])
+        if cell.percent:
+            e.set("p", "1")
+        if cell.percent_sign:
+            e.set("ps", "1")
+        e.text = kind[1]
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _value(kind: str, text: str) -> Any:
+    if kind == "b":
+        return text == "1"
+    if kind == "d":
+        return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+    if kind == "f":
+        return float(text)
+    if kind == "n":
+        number = Decimal(text)
+        return int(number) if number == number.to_integral_value() else number
+    return text
+
+
+def read_snapshot(data: bytes) -> list[SnapCell] | None:
+    """The cells of a snapshot, or None when ``data`` is not one (another program's custom XML,
+    damaged, or past the bound)."""
+    try:
+        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+    except etree.XMLSyntaxError:
+        return None
+    if root.tag != f"{{{NAMESPACE}}}workbook":
+        return None
+    out: list[SnapCell] = []
+    for e in root.iter(_CELL):
+        if len(out) >= MAX_CELLS:
+            return None
+        ref, kind = e.get("r", ""), e.get("t", "s")
+        try:
+            value = _value(kind, e.text or "")
+        except ValueError:
+            return None
+        if "!" in ref:
+            out.append(SnapCell(ref, value, e.get("p") == "1", e.get("ps") == "1"))
+    return out

@@ -20,7 +20,14 @@ if TYPE_CHECKING:
 @click.argument("report", type=_PathArg())
 @click.option("-o", "--output", "output", type=_PathArg(), required=True, help="要生成的工作簿（.xlsx）。")
 @click.option("--force", is_flag=True, help="工作簿文件已存在时，先备份再覆盖。")
-def import_report(report: Path, output: Path, force: bool) -> None:
+@click.option(
+    "--same-year",
+    "--同一年度",
+    "same_year",
+    is_flag=True,
+    help="不进入下一年：报告年度照旧，数字写在“本年”列（还原生成这份报告的工作簿）。",
+)
+def import_report(report: Path, output: Path, force: bool, same_year: bool) -> None:
     """从去年的报告开始：读入去年的年度报告，生成今年的工作簿。
 
     去年的报告可以是 Word 文档（.docx；.doc 和 .wps 需要安装 LibreOffice）、本程序生成的初稿，
@@ -36,7 +43,7 @@ def import_report(report: Path, output: Path, force: bool) -> None:
     def waiting(message: str) -> None:
         click.echo(message, err=True)
 
-    result = _run(write_import, report, output, force, waiting)
+    result = _run(write_import, report, output, force, waiting, same_year)
     click.echo(f"已从“{report}”导入去年的报告，生成工作簿：{output}")
     for line in result.summary():
         click.echo(f"  {line}")

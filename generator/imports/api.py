@@ -7,17 +7,19 @@ workbook, never over an existing file unless asked (then after a dated backup).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from openpyxl import Workbook
 
 from generator.errors import NotAReport
 from generator.imports import document as _document
+from generator.imports import own_draft
 from generator.imports.assemble import Imported, assemble, full_width
 from generator.imports.document import Document
 from generator.imports.outline import read_outline
-from generator.imports.sheets import imported_workbook
+from generator.imports.own_draft import Restored
+from generator.imports.sheets import front_sheets, imported_workbook
 from generator.read import catalogue as cat
 from generator.workbook.output import check_new_workbook, workbook_bytes, write_new_workbook
 
@@ -34,8 +36,10 @@ PART_NAMES = {
 class ImportResult:
     source: str
     document: Document
-    imported: Imported
+    imported: Imported | None  # read from the text; None for a draft of ours given back from its cells
     workbook: Workbook
+    restored: Restored | None = None
+    notes: list[str] = field(default_factory=list)
     backup: Path | None = None
 
     def workbook_bytes(self) -> bytes:
@@ -43,52 +47,68 @@ class ImportResult:
 
     def summary(self) -> list[str]:
         """What was recognised and what was not, in the clerk's words, one line each."""
-        imp, outline = self.imported, self.imported.outline
-        info = imp.info
-        lines = [
-            f"报告：{info.get('机关名称', '（未找到机关名称）')} {outline.year or '（未找到年度）'}年；"
-            f"新工作簿的报告年度为 {info.get('报告年度', '（请填写）')}，成文日期留空。"
-        ]
-        found = "；".join(
-            f"{'一二三四五'[n - 1]}、{PART_NAMES[n]}：" + ("找到" if n in outline.parts else "没有")
-            for n in range(1, 6)
-        )
-        lines.append(f"五个部分：{found}。")
-        if imp.structure:
-            lines.append(
-                f"第一部分的分项 {len(imp.structure)} 个："
-                + "；".join(f"“{title}”→ 分项“{short}”" for short, title, _ in imp.structure)
-                + "。"
-            )
-        counts = {"不足": 0, "原因": 0}
-        for kind, _ in imp.shortcomings:
-            counts[kind] += 1
+        if self.restored is not None:
+            return self.notes + _restored_summary(self.restored)
+        assert self.imported is not None
+        return self.notes + _text_summary(self.imported)
+
+
+def _restored_summary(r: Restored) -> list[str]:
+    lines = [
+        f"这是本程序生成的初稿，生成后没有改动：工作簿按初稿中附带的 {r.cells} 个单元格还原，"
+        "数字、叙述（含引用〔指标〕）、报告结构和用语与生成它的工作簿相同。"
+    ]
+    if r.year is not None:
         lines.append(
-            f"主要举措 {len(imp.measures)} 项，不足 {counts['不足']} 条、原因 {counts['原因']} 条，"
-            f"第一责任人 {len(imp.duties)} 项，去年的安排 {len(imp.last_plans)} 项（在“去年的安排”表），"
-            f"其他事项 {len(imp.others)} 项。"
+            f"报告年度 {r.year} → {r.year + 1}，成文日期留空；{r.figures} 个指标的本年数移到“上年”列；"
+            f"去年的“下年安排” {r.plans} 项移到“去年的安排”表。"
         )
-        mapped = imp.mapped
+    return lines
+
+
+def _text_summary(imp: Imported) -> list[str]:
+    """What was recognised and what was not, in the clerk's words, one line each."""
+    outline = imp.outline
+    info = imp.info
+    lines = [
+        f"报告：{info.get('机关名称', '（未找到机关名称）')} {outline.year or '（未找到年度）'}年；"
+        f"新工作簿的报告年度为 {info.get('报告年度', '（请填写）')}，成文日期留空。"
+    ]
+    found = "；".join(
+        f"{'一二三四五'[n - 1]}、{PART_NAMES[n]}：" + ("找到" if n in outline.parts else "没有") for n in range(1, 6)
+    )
+    lines.append(f"五个部分：{found}。")
+    if imp.structure:
         lines.append(
-            f"数字 {len(imp.figures)} 个，去年的数写在“上年”列，本年留空待填：对应到指标表 {len(mapped)} 个"
-            + (
-                "（" + "、".join(f"{f.label}→{cat.SHEETS_BY_KEY[f.sheet].name}表" for f in mapped) + "）"
-                if mapped
-                else ""
-            )
-            + f"，其余 {len(imp.figures) - len(mapped)} 个写入“特色指标”表；叙述中的这些数字都已改为引用〔指标〕。"
+            f"第一部分的分项 {len(imp.structure)} 个："
+            + "；".join(f"“{title}”→ 分项“{short}”" for short, title, _ in imp.structure)
+            + "。"
         )
-        if imp.changes:
-            lines.append(f"“同比增长……”{imp.changes} 处改为引用〔指标｜同比〕，今年按今年的数字重新计算。")
-        if imp.years_moved:
-            year = outline.year
-            lines.append(f"叙述中的“{year}年”{imp.years_moved} 处改为“{(year or 0) + 1}年”，请核对。")
-        unplaced = len(outline.unplaced)
-        lines.append(
-            f"段落 {outline.placed + unplaced} 个：已归入工作簿 {outline.placed} 个，未能归类 {unplaced} 个"
-            + ("（见“未能归类的段落”表，请逐条查看）。" if unplaced else "。")
-        )
-        return lines
+    counts = {"不足": 0, "原因": 0}
+    for kind, _ in imp.shortcomings:
+        counts[kind] += 1
+    lines.append(
+        f"主要举措 {len(imp.measures)} 项，不足 {counts['不足']} 条、原因 {counts['原因']} 条，"
+        f"第一责任人 {len(imp.duties)} 项，去年的安排 {len(imp.last_plans)} 项（在“去年的安排”表），"
+        f"其他事项 {len(imp.others)} 项。"
+    )
+    mapped = imp.mapped
+    lines.append(
+        f"数字 {len(imp.figures)} 个，去年的数写在“上年”列，本年留空待填：对应到指标表 {len(mapped)} 个"
+        + ("（" + "、".join(f"{f.label}→{cat.SHEETS_BY_KEY[f.sheet].name}表" for f in mapped) + "）" if mapped else "")
+        + f"，其余 {len(imp.figures) - len(mapped)} 个写入“特色指标”表；叙述中的这些数字都已改为引用〔指标〕。"
+    )
+    if imp.changes:
+        lines.append(f"“同比增长……”{imp.changes} 处改为引用〔指标｜同比〕，今年按今年的数字重新计算。")
+    if imp.years_moved:
+        year = outline.year
+        lines.append(f"叙述中的“{year}年”{imp.years_moved} 处改为“{(year or 0) + 1}年”，请核对。")
+    unplaced = len(outline.unplaced)
+    lines.append(
+        f"段落 {outline.placed + unplaced} 个：已归入工作簿 {outline.placed} 个，未能归类 {unplaced} 个"
+        + ("（见“未能归类的段落”表，请逐条查看）。" if unplaced else "。")
+    )
+    return lines
 
 
 def _check_is_report(document: Document, imported: Imported) -> None:
@@ -106,21 +126,36 @@ def _check_is_report(document: Document, imported: Imported) -> None:
     )
 
 
-def import_report(source: Path | bytes, name: str | None = None) -> ImportResult:
-    """Read last year's report and make this year's workbook (not written)."""
+def import_report(source: Path | bytes, name: str | None = None, same_year: bool = False) -> ImportResult:
+    """Read last year's report and make this year's workbook (not written).  ``same_year``: keep
+    the report's year and its figures as 本年 — the workbook the report was made from."""
     label = name or (source.name if isinstance(source, Path) else "报告")
     document = _document.read_document(source, label)
+    notes: list[str] = []
+    if document.kind == "docx":
+        carried = own_draft.carried(source)
+        if carried.cells and carried.unchanged:
+            restored = own_draft.own_workbook(carried.cells, same_year)
+            note = "（本程序生成的初稿，已按其中附带的工作簿内容还原，没有未能归类的段落。）"
+            front_sheets(restored.workbook, [], restored.last_plans, label, note)
+            return ImportResult(label, document, None, restored.workbook, restored)
+        if carried.cells:
+            notes.append("这是本程序生成的初稿，但生成后改过（文字或格式）：按文字读入，改过的地方以文字为准。")
     blocks = [replace(b, text=full_width(b.text)) for b in document.blocks]
-    imported = assemble(read_outline(blocks))
+    imported = assemble(read_outline(blocks), same_year)
     _check_is_report(document, imported)
-    return ImportResult(label, document, imported, imported_workbook(imported, label))
+    return ImportResult(label, document, imported, imported_workbook(imported, label, same_year), notes=notes)
 
 
 def write_import(
-    source: Path, output: Path, force: bool = False, waiting: Callable[[str], None] | None = None
+    source: Path,
+    output: Path,
+    force: bool = False,
+    waiting: Callable[[str], None] | None = None,
+    same_year: bool = False,
 ) -> ImportResult:
     """Import ``source`` and write the workbook to ``output`` (never over a file unless ``force``)."""
     check_new_workbook(output, force)
-    result = import_report(source)
+    result = import_report(source, same_year=same_year)
     result.backup = write_new_workbook(output, result.workbook_bytes(), force, waiting)
     return result

@@ -84,6 +84,7 @@ class Imported:
     last_plans: list[tuple[str, str]] = field(default_factory=list)  # last year's part 四
     others: list[tuple[str, str]] = field(default_factory=list)
     figures: list[FigureRow] = field(default_factory=list)
+    same_year: bool = False  # the report's own year kept: figures are 本年, plans 下年安排
     changes: int = 0  # 同比 phrases turned into 〔指标｜同比〕
     years_moved: int = 0  # "2022年" in the narrative made "2023年"
 
@@ -263,15 +264,18 @@ def _rows(items: list[Item], cite: Any, key: str = "") -> list[tuple[str, str]]:
     return [(it.title, cite(it.text, it.where, key)) for it in items if it.text or it.title]
 
 
-def assemble(outline: Outline) -> Imported:
-    """This year's workbook content from last year's outline."""
-    out = Imported(outline)
+def assemble(outline: Outline, same_year: bool = False) -> Imported:
+    """This year's workbook content from last year's outline (``same_year``: the report's own year,
+    its figures as 本年 and its plans as 下年安排: the workbook it could have been made from)."""
+    out = Imported(outline, same_year=same_year)
     year = outline.year
     out.info = _info(outline)
+    if same_year and year:
+        out.info["报告年度"] = year
     figures = _Figures(out)
 
     def moved(text: str) -> str:
-        if year and f"{year}年" in text:
+        if year and f"{year}年" in text and not same_year:
             out.years_moved += text.count(f"{year}年")
             text = re.sub(rf"(?<!\d){year}年", f"{year + 1}年", text)
         return text

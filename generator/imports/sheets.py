@@ -50,6 +50,7 @@ def _by_key(ws: Any) -> dict[Any, int]:
 
 
 def _figures(wb: Workbook, imported: Imported) -> None:
+    column = 3 if imported.same_year else 4  # 本年, or 上年 for this year's workbook
     special = wb[cat.SPECIAL_SHEET]
     _clear(special)  # the blank's example row goes: the report's own figures take its place
     r = 3
@@ -62,10 +63,15 @@ def _figures(wb: Workbook, imported: Imported) -> None:
             ws.cell(row=row, column=2, value=f.label)
             if f.unit != ind.unit and f.unit != "%":
                 ws.cell(row=row, column=5, value=f.unit)
-            ws.cell(row=row, column=4, value=f.typed)
+            ws.cell(row=row, column=column, value=f.typed)
             _note(ws.cell(row=row, column=2), f.context)
         else:
-            for c, value in enumerate((None, f.label, None, f.typed, f.unit, None), start=1):
+            values = (
+                (None, f.label, f.typed, None, f.unit, None)
+                if imported.same_year
+                else (None, f.label, None, f.typed, f.unit, None)
+            )
+            for c, value in enumerate(values, start=1):
                 special.cell(row=r, column=c, value=value)
             _note(special.cell(row=r, column=2), f.context)
             r += 1
@@ -87,30 +93,35 @@ def _wordings(wb: Workbook, imported: Imported) -> None:
             ws.cell(row=rows[name], column=2, value=text).alignment = _TOP
 
 
-def _front_sheets(wb: Workbook, imported: Imported, source: str) -> None:
-    unplaced = wb.create_sheet(UNPLACED_SHEET, 0)
+def front_sheets(
+    wb: Workbook, unplaced: list[tuple[str, str, str]], plans: list[tuple[str, str]], source: str, note: str = ""
+) -> None:
+    """未能归类的段落 and 去年的安排 in front, the first the active sheet."""
+    sheet = wb.create_sheet(UNPLACED_SHEET, 0)
     blank._banner(
-        unplaced,
+        sheet,
         f"未能归类的段落：从“{source}”导入时，下面这些段落在工作簿中没有对应的位置，没有写入其他表。"
         "请逐条看一遍：需要的内容复制到“主要举措”等表的相应行，数字填入指标表；不需要的可不管。"
-        "本表不会写入报告。" + ("（这次导入没有未能归类的段落。）" if not imported.outline.unplaced else ""),
+        "本表不会写入报告。" + (note or ("（这次导入没有未能归类的段落。）" if not unplaced else "")),
         len(UNPLACED_COLUMNS),
     )
-    blank._header(unplaced, UNPLACED_COLUMNS, (16, 90, 40))
-    _rows(unplaced, list(imported.outline.unplaced))
-    plans = wb.create_sheet(PLANS_SHEET, 1)
+    blank._header(sheet, UNPLACED_COLUMNS, (16, 90, 40))
+    _rows(sheet, list(unplaced))
+    last = wb.create_sheet(PLANS_SHEET, 1)
     blank._banner(
-        plans,
+        last,
         "去年的安排：去年报告第四部分写的今年的工作安排，逐项列在这里，供写今年报告时对照：在“今年落实情况”列"
         "记下每项做了什么，写进“主要举措”表（第一部分）；今年新的安排写在“下年安排”表（第四部分）。本表不会写入报告。",
         len(PLANS_COLUMNS),
     )
-    blank._header(plans, PLANS_COLUMNS, (30, 90, 40))
-    _rows(plans, list(imported.last_plans))
+    blank._header(last, PLANS_COLUMNS, (30, 90, 40))
+    _rows(last, list(plans))
+    for ws in (sheet, last):
+        blank._print_setup(ws)
     wb.active = 0
 
 
-def imported_workbook(imported: Imported, source: str) -> Workbook:
+def imported_workbook(imported: Imported, source: str, same_year: bool = False) -> Workbook:
     """The blank workbook filled with ``imported``; ``source`` names last year's file in the banners."""
     info = {k: v for k, v in imported.info.items() if k in cat.INFO_BY_LABEL}
     wb, _ = prefilled_workbook(info)
@@ -122,9 +133,8 @@ def imported_workbook(imported: Imported, source: str) -> Workbook:
         (cat.SHORTCOMINGS, imported.shortcomings),
         (cat.DUTIES, imported.duties),
         (cat.OTHERS, imported.others),
+        (cat.PLANS, [p for p in imported.last_plans if p[0] != "（引语）"] if same_year else []),
     ):
         _rows(wb[spec.name], list(rows))
-    _front_sheets(wb, imported, source)
-    for ws in (wb[UNPLACED_SHEET], wb[PLANS_SHEET]):
-        blank._print_setup(ws)
+    front_sheets(wb, imported.outline.unplaced, [] if same_year else imported.last_plans, source)
     return wb

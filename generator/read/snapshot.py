@@ -31,10 +31,11 @@ class SnapCell:
     value: Any
     percent: bool = False
     percent_sign: bool = False
+    field: str = ""  # 基本信息 and 发文要素: the field's key (the rows are found by their label, not their place)
 
 
 def _cells(raw: RawWorkbook) -> list[Cell]:
-    out: list[Cell] = [*raw.info.values(), *raw.dispatch.values()]
+    out: list[Cell] = []
     for rows in raw.indicators.values():
         for ind in rows.values():
             out += [c for c in (ind.label_cell, ind.value, ind.prev, ind.unit) if c is not None]
@@ -68,12 +69,16 @@ def snapshot_xml(raw: RawWorkbook) -> bytes:
     """The cells the reader read, as the XML document described above (deterministic bytes)."""
     root = etree.Element(f"{{{NAMESPACE}}}workbook", nsmap={None: NAMESPACE})
     seen: set[str] = set()
-    for cell in sorted(_cells(raw), key=lambda c: c.ref):
+    fields = {c.ref: key for group in (raw.info, raw.dispatch) for key, c in group.items()}
+    cells = [*raw.info.values(), *raw.dispatch.values(), *_cells(raw)]
+    for cell in sorted(cells, key=lambda c: c.ref):
         kind = _kind(cell.value)
         if kind is None or cell.ref in seen or "!" not in cell.ref:
             continue
         seen.add(cell.ref)
         e = etree.SubElement(root, _CELL, r=cell.ref, t=kind[0])
+        if cell.ref in fields:
+            e.set("k", fields[cell.ref])
         if cell.percent:
             e.set("p", "1")
         if cell.percent_sign:
@@ -114,5 +119,5 @@ def read_snapshot(data: bytes) -> list[SnapCell] | None:
         except ValueError:
             return None
         if "!" in ref:
-            out.append(SnapCell(ref, value, e.get("p") == "1", e.get("ps") == "1"))
+            out.append(SnapCell(ref, value, e.get("p") == "1", e.get("ps") == "1", e.get("k", "")))
     return out

@@ -185,6 +185,17 @@ def test_a_doc_file_is_converted_by_libreoffice_and_reads_as_its_text(old_word_f
     assert read_document(wps, wps.name).kind == "wps"
 
 
+def test_an_odt_file_is_converted_by_libreoffice_too(old_word_file: Path) -> None:
+    folder = old_word_file.parent
+    exe = generator.docx.pdf.find_soffice()
+    assert exe is not None
+    generator.docx.pdf.run_soffice(
+        exe, ["--convert-to", "odt", "--outdir", str(folder), str(folder / "report.docx")], folder
+    )
+    document = read_document((folder / "report.odt").read_bytes(), "去年 报告.odt")
+    assert document.kind == "odt" and [b.text for b in document.blocks] == LINES
+
+
 def test_a_doc_without_libreoffice_says_to_install_it_or_save_as_docx(
     old_word_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -37,6 +37,21 @@ def find_soffice() -> str | None:
     return next((str(p) for p in _WINDOWS_PLACES if p.exists()), None)
 
 
+def run_soffice(exe: str, args: list[str], folder: Path, env: dict[str, str] | None = None) -> None:
+    """Run LibreOffice headless with ``args``, in a private profile under ``folder`` (so that a
+    LibreOffice window the clerk has open neither swallows the request nor blocks it), at most
+    CONVERT_TIMEOUT_S seconds.  Raises ``subprocess.TimeoutExpired``, ``CalledProcessError`` or
+    ``OSError``: the caller says what failed, in its own terms."""
+    profile = (folder / "profile").as_uri()
+    subprocess.run(
+        [exe, f"-env:UserInstallation={profile}", "--headless", *args],
+        check=True,
+        capture_output=True,
+        timeout=CONVERT_TIMEOUT_S,
+        env={**os.environ, **(env or {})},
+    )
+
+
 # LibreOffice's PDF filter: keep the blank pages that odd/even-page section breaks insert, so that a
 # double-sided print of the PDF puts the 版记 on the back of the last sheet.
 _FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
@@ -99,7 +114,6 @@ def convert_to_pdf(docx: Path, pdf: Path) -> list[str]:
     variants = libreoffice_variants(docx.read_bytes())
     with tempfile.TemporaryDirectory(prefix="report-draft-") as tmp:
         folder = Path(tmp)
-        profile = (folder / "profile").as_uri()
         fonts_env = private_fontconfig(folder)
         notes = face_notes(fonts_env)
         # plain names: some LibreOffice builds mishandle unusual paths
@@ -107,14 +121,8 @@ def convert_to_pdf(docx: Path, pdf: Path) -> list[str]:
         for source, data in zip(sources, variants, strict=True):
             source.write_bytes(data)
         try:
-            subprocess.run(
-                [exe, f"-env:UserInstallation={profile}", "--headless", "--convert-to", _FILTER]
-                + ["--outdir", str(folder)]
-                + [str(s) for s in sources],
-                check=True,
-                capture_output=True,
-                timeout=CONVERT_TIMEOUT_S,
-                env={**os.environ, **fonts_env},
+            run_soffice(
+                exe, ["--convert-to", _FILTER, "--outdir", str(folder)] + [str(s) for s in sources], folder, fonts_env
             )
         except subprocess.TimeoutExpired as exc:
             raise OutputProblem(f"{pdf}：LibreOffice 转换超过 {CONVERT_TIMEOUT_S} 秒仍未完成，已放弃。") from exc

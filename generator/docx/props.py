@@ -89,7 +89,8 @@ class Docx:
         return props.get(("rFonts", slot), "")
 
 
-def _rels(pkg: DocxPackage, part: str) -> dict[str, str]:
+def part_rels(pkg: DocxPackage, part: str) -> dict[str, str]:
+    """A part's internal relationships: id → the target part's name in the package."""
     folder, name = posixpath.split(part)
     root = pkg.xml(posixpath.join(folder, "_rels", name + ".rels"))
     out: dict[str, str] = {}
@@ -106,7 +107,7 @@ def _rels(pkg: DocxPackage, part: str) -> dict[str, str]:
 _P, _R, _T, _TAB = w("p"), w("r"), w("t"), w("tab")
 
 
-class _Budget:
+class RunBudget:
     """Runs read so far in one document, against MAX_RUNS."""
 
     def __init__(self, where: str) -> None:
@@ -134,7 +135,7 @@ def _too_long(where: str, i: int, text: str) -> None:
         )
 
 
-def _paragraphs(container: ET.Element, styles: Styles, where: str, budget: _Budget) -> list[Para]:
+def _paragraphs(container: ET.Element, styles: Styles, where: str, budget: RunBudget) -> list[Para]:
     """The container's paragraphs; formatting dicts are shared with the style when a paragraph or
     run adds none of its own (a crafted file's runs must not each copy the style)."""
     out: list[Para] = []
@@ -181,8 +182,8 @@ def paragraph_texts(source: Path | bytes, label: str | Path | None = None) -> li
     formatting (``build --against`` compares texts only)."""
     where = str(label or source) if isinstance(source, Path) else str(label or "文档")
     with open_docx(source, where) as pkg:
-        _, body = _body(pkg, where)
-        budget = _Budget(where)
+        _, body = main_body(pkg, where)
+        budget = RunBudget(where)
         out: list[str] = []
         for i, p in enumerate(body.findall(_P), start=1):
             runs = list(p.iter(_R))
@@ -192,10 +193,10 @@ def paragraph_texts(source: Path | bytes, label: str | Path | None = None) -> li
         return out
 
 
-def _body(pkg: DocxPackage, where: str) -> tuple[str, ET.Element]:
+def main_body(pkg: DocxPackage, where: str) -> tuple[str, ET.Element]:
     """The main document part's name and its body, refused past MAX_PARAGRAPHS."""
     main = "word/document.xml"
-    root_rels = _rels(pkg, "")
+    root_rels = part_rels(pkg, "")
     main = next((t for t in root_rels.values() if t.endswith(".xml") and "document" in t), main)
     document = pkg.xml(main)
     body = document.find(w("body")) if document is not None else None
@@ -211,12 +212,12 @@ def _body(pkg: DocxPackage, where: str) -> tuple[str, ET.Element]:
 
 
 def _read_docx(pkg: DocxPackage, where: str) -> Docx:
-    main, body = _body(pkg, where)
-    rels = _rels(pkg, main)
+    main, body = main_body(pkg, where)
+    rels = part_rels(pkg, main)
     styles = Styles(pkg.xml(next((t for t in rels.values() if t.endswith("styles.xml")), "word/styles.xml")))
     theme = next((t for t in rels.values() if "theme" in t), "")
     settings = pkg.xml(next((t for t in rels.values() if t.endswith("settings.xml")), "word/settings.xml"))
-    budget = _Budget(where)
+    budget = RunBudget(where)
     paragraphs = _paragraphs(body, styles, f"{where}：正文", budget)
     footer_paras: dict[str, list[Para]] = {}  # by part: many sections may share one footer
     sections: list[Section] = []

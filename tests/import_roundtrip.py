@@ -11,8 +11,8 @@ compared with the report, sentence by sentence:
   draft's text holds it exactly, once both are unified the same way: punctuation full-width
   (the report's text may have half-width commas), spaces removed, and every year (2022年, 2023年 …)
   read as one token, since the draft is a year later;
-- a figure is *stated once* when its text as the report printed it (300余份, 突破32万元) appears in
-  the draft as many times as in the report.
+- a figure is *stated once* when its text as the report printed it (300余份, 突破32万元) stands in
+  the draft as many times as in the report (as a figure of its own: the 3起 of 13起 is not counted).
 """
 
 from __future__ import annotations
@@ -83,12 +83,17 @@ class Measured:
         return self.stated / self.sentences if self.sentences else 0.0
 
 
+def _count(text: str, printed: str) -> int:
+    """How often a figure's text stands in ``text`` as a figure of its own (3起, not the 3起 of 13起)."""
+    return len(re.findall(r"(?<![\d.])" + re.escape(unified(printed)), text))
+
+
 def measure(report_lines: list[str], draft_text: str, printed: list[str]) -> Measured:
     body = unified(draft_text)
     said = sentences(report_lines)
     missing = [s for s in said if s not in body]
     original = unified("".join(report_lines))
-    figures = [(p, original.count(unified(p)), body.count(unified(p))) for p in dict.fromkeys(printed)]
+    figures = [(p, _count(original, p), _count(body, p)) for p in dict.fromkeys(printed)]
     return Measured(len(said), len(said) - len(missing), missing, figures)
 
 

@@ -180,3 +180,139 @@ def test_level_one_theme_headings_are_分项_of_part_one() -> None:
     assert [s.title for s in outline.sections] == ["加强组织领导", "严格规范执法"]
     assert outline.sections[0].lead == ["成立法治建设领导小组。"]
     assert set(outline.parts) == {1, 2, 4}
+
+
+# -- the whole import, from the files a clerk has ----------------------------------------------------
+def _figure_rows(result) -> list[tuple[str, str, str, str]]:
+    return [(f.label, f.typed, f.unit, f.sheet) for f in result.imported.figures]
+
+
+def test_the_published_report_as_text_and_as_a_word_file_a_test_makes_import_the_same(tmp_path: Path) -> None:
+    from generator.imports.api import import_report
+    from tests.make_report_docx import report_docx
+
+    as_text = import_report(REPORT)
+    lines = REPORT.read_text(encoding="utf-8").splitlines()
+    as_word = import_report(report_docx(lines, tmp_path / "去年 报告.docx"))
+    as_listed = import_report(report_docx(lines, tmp_path / "自动编号.docx", auto_numbering=True))
+    for result in (as_text, as_word, as_listed):
+        outline = result.imported.outline
+        print(f"\n{result.source}：五个部分 {sorted(outline.parts)}，段落 已归入 {outline.placed}、未能归类 {len(outline.unplaced)}")
+        assert sorted(outline.parts) == [1, 2, 3, 4] and outline.unplaced == [] and outline.placed == 36
+        assert _figure_rows(result) == _figure_rows(as_text)
+        assert result.imported.measures == as_text.imported.measures
+    assert len(as_text.imported.figures) == 36
+
+
+def test_round_trip_of_the_published_report_states_its_sentences_and_each_figure_once(tmp_path: Path) -> None:
+    """Import, copy 上年 into 本年 (and 去年的安排 into 下年安排), build: the sentences the draft states
+    word for word (how they are counted: tests/import_roundtrip.py)."""
+    from tests.import_roundtrip import round_trip
+
+    measured, _ = round_trip(REPORT, tmp_path)
+    print(f"\n原文句子 {measured.sentences}，逐字写出 {measured.stated}（{measured.share:.1%}）；未逐字写出：")
+    for s in measured.missing:
+        print(f"  {s}")
+    assert measured.share >= 0.88
+    assert all(s.startswith(("二、", "三、", "四、", "1.", "2.", "3.", "4.")) for s in measured.missing)
+    assert [f for f in measured.figures if f[1] != f[2]] == []  # every figure as often as in the report
+    assert sum(times for _, times, _ in measured.figures) == 36  # 31 ways of writing them: 156起 twice …
+
+
+def test_our_own_draft_gives_back_the_workbook_it_was_built_from(sample_docx: Path, tmp_path: Path) -> None:
+    from generator.imports.api import import_report
+    from generator.pipeline import build
+    from generator.workbook.blank import save_workbook
+    from tests.conftest import SAMPLE
+
+    same = import_report(sample_docx, same_year=True)
+    assert same.restored is not None and same.imported is None
+    save_workbook(same.workbook, tmp_path / "还原.xlsx")
+    build(tmp_path / "还原.xlsx", tmp_path / "再生成.docx")
+    assert (tmp_path / "再生成.docx").read_bytes() == sample_docx.read_bytes()  # the same draft, byte for byte
+
+    import openpyxl
+
+    original = openpyxl.load_workbook(SAMPLE)
+    this_year = import_report(sample_docx).workbook
+    assert this_year.sheetnames[:2] == [cat.UNPLACED_SHEET, cat.LAST_PLANS_SHEET]
+    for spec in cat.INDICATOR_SHEETS:
+        before = {r[0].value: r[2].value for r in original[spec.name].iter_rows(min_row=3) if r[0].value}
+        after = {r[0].value: (r[2].value, r[3].value) for r in this_year[spec.name].iter_rows(min_row=3) if r[0].value}
+        assert {k: v for k, v in before.items() if v is not None} == {
+            k: last for k, (this, last) in after.items() if last is not None
+        }
+        assert all(this is None for this, _ in after.values())
+    for spec in (cat.MEASURES, cat.SHORTCOMINGS, cat.DUTIES, cat.OTHERS):
+        def rows(ws):
+            return [tuple(c.value for c in r[: len(spec.columns)]) for r in ws.iter_rows(min_row=3) if any(c.value for c in r)]
+
+        assert rows(this_year[spec.name]) == rows(original[spec.name])
+    plans = [tuple(c.value for c in r[:2]) for r in original[cat.PLANS.name].iter_rows(min_row=3) if r[1].value]
+    assert [tuple(c.value for c in r[:2]) for r in this_year[cat.LAST_PLANS_SHEET].iter_rows(min_row=3) if r[1].value] == plans
+
+
+def test_a_draft_edited_after_it_was_built_is_read_as_its_text(sample_docx: Path, tmp_path: Path) -> None:
+    from docx import Document
+
+    from generator.imports.api import import_report
+
+    document = Document(str(sample_docx))
+    paragraph = next(p for p in document.paragraphs if p.text.startswith("1.健全法治建设领导机制"))
+    paragraph.runs[-1].text += "新增一句：全年召开专题会议3次。"
+    document.save(str(tmp_path / "改过.docx"))
+    result = import_report(tmp_path / "改过.docx")
+    assert result.restored is None and any("改过" in n for n in result.summary())
+    assert any(f.printed == "3次" and "专题会议" in f.context for f in result.imported.figures)
+
+
+# -- the command and the inputs it refuses ----------------------------------------------------------
+def _cli(*args: str):
+    from click.testing import CliRunner
+
+    from generator.cli.app import main
+
+    return CliRunner().invoke(main, ["import", *args])
+
+
+def test_the_command_writes_the_workbook_and_says_what_it_recognised(tmp_path: Path) -> None:
+    out = tmp_path / "2023年 数据.xlsx"
+    result = _cli(str(REPORT), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "五个部分：一、主要举措和成效：找到" in result.output and "数字 36 个" in result.output
+    assert "未能归类 0 个" in result.output and out.exists()
+    again = _cli(str(REPORT), "-o", str(out))  # never over a file without --force
+    assert again.exit_code == 1 and "已存在" in again.output
+    forced = _cli(str(REPORT), "-o", str(out), "--force")
+    assert forced.exit_code == 0 and "已备份" in forced.output
+
+
+@pytest.mark.parametrize("kind", ["实施方案", "空文件", "扫描件PDF", "有密码的docx"])
+def test_broken_inputs_get_a_chinese_message_and_no_workbook(kind: str, tmp_path: Path) -> None:
+    from tests.import_inputs import encrypted, scanned_pdf
+    from tests.make_report_docx import report_docx
+
+    plan = Path(__file__).resolve().parent.parent.parent / "shared" / "reference" / "examples"
+    plan_text = plan / "implementation-plan-xingyang-health-2021-2025.txt"
+    if kind == "实施方案":
+        source = tmp_path / "实施方案.txt"
+        if plan_text.exists():
+            source.write_bytes(plan_text.read_bytes())
+        else:  # the reference folder is beside the repository in the workplace only
+            source.write_text("某市卫生健康委员会法治政府建设实施方案（2021-2025年）\n一、总体要求\n二、主要任务\n三、保障措施\n", "utf-8")
+    elif kind == "空文件":
+        source = tmp_path / "去年的报告.docx"
+        source.write_bytes(b"")
+    elif kind == "扫描件PDF":
+        source = tmp_path / "去年的报告.pdf"
+        source.write_bytes(scanned_pdf())
+    else:
+        plain = report_docx(REPORT.read_text(encoding="utf-8").splitlines(), tmp_path / "a.docx").read_bytes()
+        source = tmp_path / "去年的报告（加密）.docx"
+        source.write_bytes(encrypted(plain))
+    out = tmp_path / "新工作簿.xlsx"
+    result = _cli(str(source), "-o", str(out))
+    print(f"\n{kind}：{result.output.strip()}")
+    assert result.exit_code == 1 and "错误" in result.output and "Traceback" not in result.output
+    assert {"实施方案": "不像法治政府建设年度报告", "空文件": "空的", "扫描件PDF": "PDF", "有密码的docx": "密码"}[kind] in result.output
+    assert not out.exists()

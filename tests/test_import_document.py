@@ -12,7 +12,6 @@ import zipfile
 import zlib
 from pathlib import Path
 
-import msoffcrypto.format.ooxml
 import openpyxl
 import pytest
 from docx import Document as WordDocument
@@ -27,6 +26,7 @@ from generator.imports.document import MAX_TEXT_BYTES, Block, read_document
 from generator.imports.document_numbering import format_number
 from generator.imports.document_ole import _streams
 from tests import hostile_docx
+from tests.import_inputs import encrypted, scanned_pdf
 from tests.make_report_docx import report_docx
 
 FIXTURE = Path(__file__).parent / "fixtures" / "annual-report-yueyanglou-health-2022.txt"
@@ -460,14 +460,8 @@ def test_a_missing_file_and_a_folder_are_refused(tmp_path: Path) -> None:
     assert "文件夹" in refused(tmp_path, "报告")
 
 
-def _encrypted(plain: bytes) -> bytes:
-    out = io.BytesIO()
-    msoffcrypto.format.ooxml.OOXMLFile(io.BytesIO(plain)).encrypt("1234", out)
-    return out.getvalue()
-
-
 def test_a_password_protected_docx_says_how_to_remove_the_password(tmp_path: Path) -> None:
-    data = _encrypted(report_docx(LINES[:5], tmp_path / "a.docx").read_bytes())
+    data = encrypted(report_docx(LINES[:5], tmp_path / "a.docx").read_bytes())
     assert data[:8] == bytes.fromhex("D0CF11E0A1B11AE1") and "EncryptedPackage" in _streams(data)
     message = refused(data, "去年 报告.docx")
     assert "文件设有打开密码" in message and "取消密码后另存为 .docx 再导入" in message
@@ -477,30 +471,13 @@ def test_a_password_protected_docx_says_how_to_remove_the_password(tmp_path: Pat
 def test_a_password_protected_workbook_is_named_a_workbook(tmp_path: Path) -> None:
     book = io.BytesIO()
     openpyxl.Workbook().save(book)
-    message = refused(_encrypted(book.getvalue()), "2022年 数据.xlsx")
+    message = refused(encrypted(book.getvalue()), "2022年 数据.xlsx")
     assert "密码" in message and "Excel 工作簿" in message
 
 
 def test_a_pdf_is_refused_with_what_to_give_instead() -> None:
     """A scanned PDF: one page with an image and no text at all."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >>"
-        b" /Contents 5 0 R >>",
-        b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8"
-        b" /Length 1 >>\nstream\n\x80\nendstream",
-        b"<< /Length 28 >>\nstream\nq 595 0 0 842 0 0 cm /Im1 Do Q\nendstream",
-    ]
-    pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(len(pdf))
-        pdf += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(pdf)
-    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    pdf += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    pdf = scanned_pdf()
     message = refused(pdf, "2022年报告.pdf")
     assert "PDF" in message and ".txt" in message and "网页" in message and "OCR" in message and "Word" in message
 

@@ -47,8 +47,10 @@ def import_report(report: Path, output: Path, force: bool, same_year: bool) -> N
     click.echo(f"已从“{report}”导入去年的报告，生成工作簿：{output}")
     for line in result.summary():
         click.echo(f"  {line}")
-    click.echo(
-        "下一步：在各指标表和“特色指标”表的“本年”列填写今年的数字，改写变了的叙述，再运行 report-draft validate。"
-    )
+    if not same_year:
+        click.echo(
+            "下一步：在各指标表和“特色指标”表的“本年”列填写今年的数字，改写变了的叙述，"
+            "在“下年安排”表写明年的安排，再运行 report-draft validate。"
+        )
     if result.backup is not None:
         click.echo(f"原文件已备份为：{result.backup}")

@@ -62,7 +62,7 @@ def carried(source: Path | bytes) -> Carried:
     data = source_of(parts, NAMESPACE)
     cells = read_snapshot(data) if data else None
     stamp = read_stamp(source) if cells else None
-    return Carried(cells, bool(stamp and stamp.stored and stamp.stored == stamp.current))
+    return Carried(cells, bool(stamp and stamp.stored and stamp.stored == stamp.now))
 
 
 def _clear(wb: Workbook) -> None:

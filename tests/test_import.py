@@ -319,3 +319,37 @@ def test_broken_inputs_get_a_chinese_message_and_no_workbook(kind: str, tmp_path
     said = {"实施方案": "不像法治政府建设年度报告", "空文件": "空的", "扫描件PDF": "PDF", "有密码的docx": "密码"}
     assert said[kind] in result.output
     assert not out.exists()
+
+
+def test_a_web_pages_own_lines_are_set_aside_and_part_one_may_start_without_its_heading() -> None:
+    outline = _outline(
+        [
+            "首页 > 政务公开 > 法治政府建设",
+            "某县市场监督管理局",
+            "2023年度法治政府建设工作情况的报告",
+            "发布时间：2024-01-25 10:30 来源：某县市场监督管理局 浏览次数：128",
+            "县委、县政府：",
+            "2023年，我局在县委、县政府的坚强领导下，扎实推进法治政府建设。现将有关情况报告如下。",
+            "（一）加强组织领导。局党组专题研究法治建设工作4次。",
+            "（二）严格规范执法。全年办理行政处罚案件86件。",
+            "二、存在的问题",
+            "（一）存在的不足",
+            "1.执法人员专业素养有待提高。",
+            "（二）原因分析",
+            "1.培训不够系统。",
+            "三、2024年工作安排",
+            "1.加强执法培训。组织全员轮训。",
+            "某县市场监督管理局",
+            "2024年1月20日",
+            "【打印本页】【关闭窗口】",
+        ]
+    )
+    assert outline.title == "某县市场监督管理局2023年度法治政府建设工作情况的报告"
+    assert outline.addressee == "县委、县政府" and len(outline.opening) == 1
+    assert [s.title for s in outline.sections] == ["加强组织领导", "严格规范执法"]
+    assert outline.sections[1].lead == ["全年办理行政处罚案件86件。"]
+    assert (outline.signature, outline.date) == ("某县市场监督管理局", "2024年1月20日")
+    assert [why[:7] for _, _, why in outline.unplaced] == ["落款后面的文字", "标题前面的文字", "网页的发布信息"]
+    imported = assemble(outline)
+    assert imported.shortcomings[0][0] == "不足" and imported.shortcomings[-1] == ("原因", "培训不够系统")
+    assert imported.info["机关名称"] == "某县市场监督管理局" and imported.info["报告年度"] == 2024

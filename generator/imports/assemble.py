@@ -226,14 +226,18 @@ def _info(outline: Outline) -> dict[str, Any]:
     return info
 
 
-def _split_shortcomings(paragraphs: list[str], out: Imported, year: int | None) -> None:
-    """Part 二: its lead, its 不足 (一是……二是……) and its 原因 with their lead."""
+def _split_shortcomings(paragraphs: list[str], heads: set[int], out: Imported, year: int | None) -> None:
+    """Part 二: its lead, its 不足 (一是……二是……) and its 原因 with their lead; a 二级 heading of
+    part 二 (存在的不足, 原因分析) says which the paragraphs after it are."""
     cause_at = re.compile(
         r"(?:(?:分析|究其|产生|存在)[^。；]{0,12})?原因[^。；：:]{0,12}?(?:主要是|主要有|在于|是)[：:，,]?"
     )
     kind = "不足"
-    for para in paragraphs:
-        m = cause_at.search(para)
+    for i, para in enumerate(paragraphs):
+        if i in heads:
+            kind = "原因" if "原因" in para else "不足"
+            continue
+        m = cause_at.search(para) if kind == "不足" else None
         pieces = [(kind, para)]
         if m:
             pieces = [("不足", para[: m.start()]), ("原因", para[m.end() :])]
@@ -304,7 +308,7 @@ def assemble(outline: Outline, same_year: bool = False) -> Imported:
             out.measures.append((short, it.title, cite(it.text, it.where, key)))
     if 1 in outline.part_leads:
         out.wordings["第一部分引语"] = cite("\n".join(outline.part_leads[1]), "第一部分", "")
-    _split_shortcomings(outline.shortcomings, out, year)
+    _split_shortcomings(outline.shortcomings, outline.shortcoming_heads, out, year)
     out.shortcomings = [(k, cite(t, "第二部分")) for k, t in out.shortcomings]
     if 3 in outline.part_leads:
         out.wordings["第三部分引语"] = cite("\n".join(outline.part_leads[3]), "第三部分", "duties")

@@ -77,6 +77,7 @@ class Outline:
     sections: list[Section] = field(default_factory=list)  # part 一
     part_leads: dict[int, list[str]] = field(default_factory=dict)  # paragraphs before a part's first item
     shortcomings: list[str] = field(default_factory=list)  # part 二, as paragraphs
+    shortcoming_heads: set[int] = field(default_factory=set)  # which of them are its 二级 headings
     items: dict[int, list[Item]] = field(default_factory=lambda: {3: [], 4: [], 5: []})
     unplaced: list[tuple[str, str, str]] = field(default_factory=list)  # (where, text, why)
     placed: int = 0
@@ -126,11 +127,20 @@ class _Reader:
         self.section: Section | None = None
         self.item: Item | None = None
         self.pending: tuple[str, str] | None = None  # a short numbered line waiting for its text
+        self.themes = False  # part 一's 分项 are level-1 headings (一、加强组织领导): （一） are its items
 
     def _place(self) -> None:
         self.out.placed += 1
 
+    def flush(self) -> None:
+        """A short numbered line with nothing after it before the next heading: an item of its own."""
+        if self.pending:
+            title, where = self.pending
+            self.pending = None
+            self.item_of("", title + ("" if title.endswith(("。", "；", "！")) else "。"), where)
+
     def _new_part(self, n: int, heading: str) -> None:
+        self.flush()
         self.part, self.home, self.section, self.item, self.pending = n, n, None, None, None
         self.out.parts.setdefault(n, heading)
 
@@ -143,6 +153,7 @@ class _Reader:
                 if 1 not in self.out.parts:
                     self.out.parts[1] = ""
                 self.part = self.home = 1
+                self.themes = True
                 self._section(rest, where)
                 return
             self.out.unplaced.append((where, rest, "这个一级标题不是规定的五个部分之一，下面的段落照样读入"))
@@ -151,11 +162,19 @@ class _Reader:
         self._new_part(n, rest)
 
     def _section(self, title: str, where: str) -> None:
+        self.flush()
         self.section = Section(title.rstrip("。.：:；;"), where)
         self.out.sections.append(self.section)
         self.item, self.pending = None, None
 
+    def _implicit_part_one(self) -> None:
+        """A report that opens part 一 with its first 分项 (no 一、 heading above it)."""
+        if self.part == 0:
+            self.out.parts.setdefault(1, "")
+            self.part = self.home = 1
+
     def heading2(self, rest: str, where: str) -> None:
+        self._implicit_part_one()
         folded = part_of(rest, FOLDED)
         if self.home == 1 and folded:
             self.part, self.section, self.item, self.pending = folded, None, None, None
@@ -165,10 +184,15 @@ class _Reader:
             self.part = 1
             self._section(rest, where)
             return
+        if self.part == 2:  # 存在的不足 / 原因分析: which kind the paragraphs after it are
+            self.out.shortcoming_heads.add(len(self.out.shortcomings))
+            self.out.shortcomings.append(rest)
+            return
         self.pending = (rest.rstrip("。.：:；;"), where)  # a titled item of parts 二 to 五, text to follow
         self.item = None
 
     def item_of(self, title: str, body: str, where: str) -> None:
+        self._implicit_part_one()
         item = Item(title, body, where)
         self.item, self.pending = item, None
         if self.part == 1:
@@ -203,8 +227,12 @@ class _Reader:
             self.level1(rest if kind else text, block.where)
         elif (kind == "pcn" and _heading_like(rest)) or (block.level == 2 and not kind and _heading_like(text)):
             self.heading2(rest if kind else text, block.where)
+        elif kind == "pcn" and (self.part in (0, 1) or self.home == 1) and not self.themes and run_in(rest, block)[0]:
+            title, body = run_in(rest, block)  # （一）加强组织领导。成立……: a 分项 and its lead
+            self.heading2(title, block.where)
+            self.plain(body, block.where)
         elif kind:
-            if _heading_like(rest) and len(rest) <= 30:
+            if _heading_like(rest) and len(rest) <= 30 and not rest.endswith(("。", "；", "！")):
                 self.pending = (rest.rstrip("。.：:；;"), block.where)
                 self.item = None
                 return
@@ -214,68 +242,87 @@ class _Reader:
             self.plain(text, block.where)
 
 
+_TITLE_WORDS = re.compile(r"报告|工作情况|工作总结")
+_META = re.compile(
+    r"发布时间|发布日期|发文日期|来源[:：]|信息来源|浏览次数|阅读次数|点击[数率量]|字体[:：]|字号[:：]|打印本页|【打印】|"
+    r"关闭窗口|【关闭】|分享到|索引号|主题分类|作者[:：]|责任编辑|扫一扫|当前位置|首页\s*[>＞»]"
+)
+
+
+def _first_heading(blocks: list[Block]) -> int:
+    """Where the body starts: the first level-1 or 二级 heading or numbered item."""
+    for i, b in enumerate(blocks):
+        kind, _, rest = marker(b.text)
+        if (kind in ("cn", "part", "pcn") and _heading_like(rest)) or b.level in (1, 2):
+            return i
+        if kind in ("ar", "par", "pcn") and i > 0:
+            return i
+    return len(blocks)
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
 def _front(blocks: list[Block], out: Outline) -> int:
-    """Title, 主送机关 and opening: the blocks before the first level-1 heading.  Returns its index."""
-    first = next(
+    """Title, 主送机关 and opening: the blocks before the body (a web page's own lines — its title
+    again, 发布时间, 来源 — are not the report's and go to 未能归类).  Returns where the body starts."""
+    first = _first_heading(blocks)
+    head = blocks[:first]
+    at = next(
         (
             i
-            for i, b in enumerate(blocks)
-            if (marker(b.text)[0] in ("cn", "part") and _heading_like(marker(b.text)[2])) or b.level == 1
+            for i, b in enumerate(head[:12])
+            if len(b.text) <= 80 and _TITLE_WORDS.search(b.text) and not re.search(r"[。；;]", b.text)
         ),
-        len(blocks),
+        None,
     )
-    title_parts: list[str] = []
-    for b in blocks[:first]:
-        t = b.text
-        if not out.opening and not out.addressee and len(t) <= 60 and not re.search(r"[。，,]", t):
-            if t.endswith(("：", ":")) and title_parts:
-                out.addressee = t.rstrip("：:")
-            elif re.search(r"报告|情况|总结", t) and "".join(title_parts).endswith(t.replace(" ", "")):
-                out.title_where.append(b.where)  # the same title again (a web page's own title line)
-            elif title_parts and "".join(title_parts).replace(" ", "").endswith(t.replace(" ", "")):
-                out.title_where.append(b.where)
-            else:
-                title_parts = _title_pieces(title_parts, t)
-                out.title_where.append(b.where)
-            out.placed += 1
-        elif t.endswith(("：", ":")) and len(t) <= 40 and not out.opening:
-            out.addressee = t.rstrip("：:")
-            out.placed += 1
+    if at is None:  # no line names a report: the first short line without a sentence in it
+        at = next((i for i, b in enumerate(head[:3]) if len(b.text) <= 60 and not re.search(r"[。，,]", b.text)), None)
+    title = _flat(head[at].text) if at is not None else ""
+    start = 0
+    if at is not None:
+        before = head[at - 1] if at > 0 else None
+        if before is not None and len(before.text) <= 30 and not re.search(r"[。，,：:\d]", before.text):
+            if not _META.search(before.text) and not title.startswith(_flat(before.text)):
+                title = _flat(before.text) + title  # the agency on a line of its own
+                at -= 1
+        for b in head[:at]:
+            out.unplaced.append((b.where, b.text, "标题前面的文字（如网页的栏目名），不是报告的内容"))
+        start = at
+    for b in head[start:]:
+        t = _flat(b.text)
+        if t and (t in title or title.endswith(t) or t == title) and not out.opening:
+            out.title_where.append(b.where)  # the title, or a piece of it on a line of its own
+        elif _META.search(b.text) and len(b.text) <= 120:
+            out.unplaced.append((b.where, b.text, "网页的发布信息（时间、来源等），不是报告的内容"))
+            continue
+        elif b.text.endswith(("：", ":")) and len(b.text) <= 40 and not out.opening:
+            out.addressee = b.text.rstrip("：:")
         else:
-            out.opening.append(t)
-            out.placed += 1
-    out.title = "".join(title_parts)
+            out.opening.append(b.text)
+        out.placed += 1
+    out.title = title
     return first
 
 
-def _title_pieces(pieces: list[str], line: str) -> list[str]:
-    """A title line: a line that repeats what is there (岳阳楼区卫生健康局 2022年…报告, then the same on
-    two lines) replaces it; else it continues the title."""
-    joined = "".join(pieces).replace(" ", "")
-    flat = line.replace(" ", "")
-    if joined and flat.startswith(joined):
-        return [flat]
-    if pieces and joined.replace(" ", "") in flat:
-        return [flat]
-    if pieces and re.search(r"报告$", joined):
-        return [flat] if re.search(r"报告$", flat) else [*pieces]
-    return [*pieces, flat]
-
-
 def _back(blocks: list[Block], out: Outline) -> list[Block]:
-    """Signature and date: the last one or two short lines.  Returns the blocks before them."""
+    """Signature and date: the last date line among the last few, and the short line before it;
+    what follows them (a web page's 打印本页) goes to 未能归类.  Returns the blocks before them."""
     body = list(blocks)
-    if body and _DATE.match(body[-1].text.replace(" ", "")):
-        out.date = body.pop().text.replace(" ", "")
+    tail = len(body) - 6
+    at = next((i for i in range(len(body) - 1, max(tail, -1), -1) if _DATE.match(_flat(body[i].text))), None)
+    if at is None:
+        return body
+    for b in body[at + 1 :]:
+        out.unplaced.append((b.where, b.text, "落款后面的文字，不是报告的内容"))
+    out.date = _flat(body[at].text)
+    out.placed += 1
+    body = body[:at]
+    last = body[-1].text if body else ""
+    if last and len(last) <= 40 and not re.search(r"[。，,；;：:]", last) and not marker(last)[0]:
+        out.signature = body.pop().text
         out.placed += 1
-        if (
-            body
-            and len(body[-1].text) <= 40
-            and not re.search(r"[。，,；;：:]", body[-1].text)
-            and not marker(body[-1].text)[0]
-        ):
-            out.signature = body.pop().text
-            out.placed += 1
     return body
 
 
@@ -290,10 +337,7 @@ def read_outline(blocks: list[Block]) -> Outline:
     reader.out = out
     for b in body[first:]:
         reader.block(b)
-    if reader.pending:  # a short numbered line at the end with no text after it
-        title, where = reader.pending
-        out.unplaced.append((where, title, "小标题后面没有正文"))
-        out.placed -= 1
+    reader.flush()  # a short numbered line at the end with no text after it
     for b in tables:
         out.unplaced.append((b.where, b.text, "表格中的文字，工作簿中没有对应位置，请把需要的数字填入指标表"))
     return out

@@ -240,8 +240,13 @@ def test_the_package_holds_no_leftovers_of_the_library_template(sample_docx: Pat
     with zipfile.ZipFile(sample_docx) as z:
         names = set(z.namelist())
         content_types = z.read("[Content_Types].xml").decode()
-    assert not any("thumbnail" in n or "customXml" in n or "stylesWithEffects" in n for n in names)
+    assert not any("thumbnail" in n or "stylesWithEffects" in n for n in names)
     assert "thumbnail" not in content_types
+    # the one Custom XML part is ours, the workbook's cells (generator/docx/source_part.py), none of the template's
+    with zipfile.ZipFile(sample_docx) as z:
+        custom = sorted(n for n in names if n.startswith("customXml/"))
+        assert custom == ["customXml/_rels/item1.xml.rels", "customXml/item1.xml", "customXml/itemProps1.xml"]
+        assert b"urn:report-draft:workbook-cells:1" in z.read("customXml/item1.xml")[:300]
 
 
 def test_font_table_names_a_fallback_in_the_same_family_for_each_face(sample_docx: Path) -> None:

@@ -104,6 +104,10 @@ def _text_summary(imp: Imported) -> list[str]:
         year = outline.year
         lines.append(f"叙述中的“{year}年”{imp.years_moved} 处改为“{(year or 0) + 1}年”，请核对。")
     unplaced = len(outline.unplaced)
+    for where, text, why in outline.unplaced[:10]:
+        lines.append(f"未能归类：{where}“{text[:30]}{'…' if len(text) > 30 else ''}”——{why}")
+    if unplaced > 10:
+        lines.append(f"……另有 {unplaced - 10} 段未能归类。")
     lines.append(
         f"段落 {outline.placed + unplaced} 个：已归入工作簿 {outline.placed} 个，未能归类 {unplaced} 个"
         + ("（见“未能归类的段落”表，请逐条查看）。" if unplaced else "。")

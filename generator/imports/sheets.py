@@ -116,6 +116,9 @@ def front_sheets(
     )
     blank._header(last, PLANS_COLUMNS, (30, 90, 40))
     _rows(last, list(plans))
+    if plans:  # this year's plans sheet points to last year's
+        banner = wb[cat.PLANS.name].cell(row=1, column=1)
+        banner.value = f"{banner.value}去年报告第四部分的安排在“{PLANS_SHEET}”表，可对照着写今年做了什么。"
     for ws in (sheet, last):
         blank._print_setup(ws)
     wb.active = 0

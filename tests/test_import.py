@@ -353,3 +353,37 @@ def test_a_web_pages_own_lines_are_set_aside_and_part_one_may_start_without_its_
     imported = assemble(outline)
     assert imported.shortcomings[0][0] == "不足" and imported.shortcomings[-1] == ("原因", "培训不够系统")
     assert imported.info["机关名称"] == "某县市场监督管理局" and imported.info["报告年度"] == 2024
+
+
+def test_a_government_web_page_with_its_header_lines_and_a_year_in_a_titles_range() -> None:
+    from generator.imports.assemble import replace_year
+
+    outline = _outline(
+        [
+            "今天是：2021年3月30日 星期二",
+            "工作报告",
+            "您所在的位置：政务公开 > 工作报告",
+            "2020年某区法治政府建设情况报告",
+            "文章来源：司法局 更新时间：2021/03/29 11:30:01",
+            "2020年某区法治政府建设情况报告",
+            "2020年，某区按照《法治政府建设实施纲要（2015-2020年）》推进法治政府建设。",
+            "一、2020年推进法治政府建设的主要举措和成效",
+            "（一）依法全面履行政府职能",
+            "1.深化审批改革。我区保留政务服务事项515项，公共服务等其他事项297项。",
+            "二、存在的不足",
+            "法治意识还需提高。",
+        ]
+    )
+    assert outline.title == "2020年某区法治政府建设情况报告"
+    assert [t for _, t, _ in outline.unplaced] == [
+        "今天是：2021年3月30日 星期二",
+        "工作报告",
+        "您所在的位置：政务公开 > 工作报告",
+        "文章来源：司法局 更新时间：2021/03/29 11:30:01",
+    ]
+    imported = assemble(outline)
+    opening = "〔年度〕年，某区按照《法治政府建设实施纲要（2015-2020年）》推进法治政府建设。"
+    assert imported.wordings["开头段落"] == opening
+    assert [f.label for f in imported.figures] == ["我区保留政务服务事项", "公共服务等其他事项"]
+    assert imported.info["机关自称"] == "我区"
+    assert replace_year("2021-2022年，2022年底", 2022, "2023") == "2021-2022年，2023年底"

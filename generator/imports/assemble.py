@@ -36,6 +36,7 @@ _CHANGE = re.compile(
 )
 _FORBIDDEN_IN_LABEL = re.compile(r"[〔〕|｜\[\]【】]")
 _SELF = re.compile(r"我(?:局|委|办|厅|院|署|会|处|站|所|队|中心)")
+_SELF_PLACE = re.compile(r"我(?:区|县|市|镇|乡|州|旗|省)")  # a government's report
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》]")
 
@@ -197,8 +198,22 @@ def _placeholders(text: str, info: dict[str, Any], year: int | None) -> str:
         if value:
             text = text.replace(str(value), f"〔{name}〕")
     if year:
-        text = text.replace(f"{year}年", "〔年度〕年").replace(f"{year + 1}年", "〔下年〕年")
+        text = replace_year(text, year, "〔年度〕")
+        text = replace_year(text, year + 1, "〔下年〕")
     return text
+
+
+def replace_year(text: str, year: int, by: str) -> str:
+    """``text`` with the year ``year`` (followed by 年) written ``by`` — but not inside 《》 (a title:
+    《法治政府建设实施纲要（2021-2025年）》) nor as the end of a range (2021-2025年)."""
+    titles = [(m.start(), m.end()) for m in re.finditer(r"《[^》]*》", text)]
+    out, at = [], 0
+    for m in re.finditer(rf"(?<![\d\-—－~～至]){year}(?=年)", text):
+        if any(a <= m.start() < b for a, b in titles):
+            continue
+        out.append(text[at : m.start()] + by)
+        at = m.end()
+    return "".join(out) + text[at:]
 
 
 def _info(outline: Outline) -> dict[str, Any]:
@@ -214,9 +229,10 @@ def _info(outline: Outline) -> dict[str, Any]:
     if outline.addressee:
         info["主送机关"] = outline.addressee
     opening = "".join(outline.opening)
-    selves = _SELF.findall(opening + "".join(s for s in outline.shortcomings))
+    text = opening + "".join(outline.shortcomings) + "".join(i.text for s in outline.sections for i in s.items)
+    selves = _SELF.findall(text) or _SELF_PLACE.findall(text)  # 我局 before 我区: a department first
     if selves:
-        info["机关自称"] = max(set(selves), key=selves.count)
+        info["机关自称"] = max(sorted(set(selves)), key=selves.count)
     if m := re.search(r"在(.{2,30}?)的(?:正确|坚强|有力)?领导(?:下)?", opening):
         info["领导机关"] = m[1]
     if m := re.search(r"(?:和|及|以及)(.{2,30}?)的(?:精心|具体|有力)?(?:指导|督导)", opening):
@@ -280,8 +296,11 @@ def assemble(outline: Outline, same_year: bool = False) -> Imported:
 
     def moved(text: str) -> str:
         if year and f"{year}年" in text and not same_year:
-            out.years_moved += text.count(f"{year}年")
-            text = re.sub(rf"(?<!\d){year}年", f"{year + 1}年", text)
+            changed = replace_year(text, year, str(year + 1))
+            out.years_moved += len(re.findall(rf"(?<!\d){year + 1}年", changed)) - len(
+                re.findall(rf"(?<!\d){year + 1}年", text)
+            )
+            text = changed
         return text
 
     def cite(text: str, where: str, key: str = "") -> str:

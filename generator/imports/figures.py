@@ -134,7 +134,7 @@ _VERBS = (
     "移交",
 )
 _VERB = re.compile("|".join(_VERBS))
-_AGGREGATE = re.compile(r"(?:共计|累计|合计|总计|共)")
+_AGGREGATE = re.compile(r"(?:共计|累计|合计|总计|(?<![公总])共(?![享同建治赢商]))")
 _POINTERS = re.compile(r"(?:将|把|对|向|给|赴|带队|带领)")
 MAX_LABEL = 16
 

@@ -34,7 +34,7 @@ PART_WORDS: tuple[tuple[int, str], ...] = (
     (2, r"不足|问题|差距|短板|薄弱"),
     (4, r"安排|计划|打算|思路|下一步|下步|展望|努力方向|工作重点"),
     (5, r"其他|其它|需要报告"),
-    (1, r"举措|成效|做法|成绩|工作情况|主要工作|开展情况|推进情况|落实情况|总体情况|基本情况"),
+    (1, r"举措|成效|做法|成绩|工作情况|主要工作|开展情况|推进情况|落实情况|总体情况|基本情况|建设情况|情况$"),
 )
 # a 二级 heading inside part 一 that is another part, folded in
 FOLDED: tuple[tuple[int, str], ...] = (
@@ -242,10 +242,12 @@ class _Reader:
             self.plain(text, block.where)
 
 
-_TITLE_WORDS = re.compile(r"报告|工作情况|工作总结")
+_TITLE_WORDS = re.compile(r"(?:报告|工作情况|工作总结)")
+_TITLE_TOPIC = re.compile(r"法治|依法行政|\d{4}\s*年")  # a title names its topic or its year
 _META = re.compile(
     r"发布时间|发布日期|发文日期|来源[:：]|信息来源|浏览次数|阅读次数|点击[数率量]|字体[:：]|字号[:：]|打印本页|【打印】|"
-    r"关闭窗口|【关闭】|分享到|索引号|主题分类|作者[:：]|责任编辑|扫一扫|当前位置|首页\s*[>＞»]"
+    r"关闭窗口|【关闭】|分享到|索引号|主题分类|作者[:：]|责任编辑|扫一扫|当前位置|首页\s*[>＞»]|"
+    r"今天是|更新时间|所在的?位置|【大\s*中\s*小】"
 )
 
 
@@ -273,7 +275,11 @@ def _front(blocks: list[Block], out: Outline) -> int:
         (
             i
             for i, b in enumerate(head[:12])
-            if len(b.text) <= 80 and _TITLE_WORDS.search(b.text) and not re.search(r"[。；;]", b.text)
+            if len(b.text) <= 80
+            and _TITLE_WORDS.search(b.text)
+            and _TITLE_TOPIC.search(b.text)
+            and not _META.search(b.text)
+            and not re.search(r"[。；;]", b.text)
         ),
         None,
     )

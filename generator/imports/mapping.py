@@ -39,7 +39,7 @@ WORDS: dict[tuple[str, str], str] = {
     ("petitions", "total"): r"^(受理|办理|处理)?(群众)?信访(事项|件|案件)",
     ("petitions", "letters"): r"来信",
     ("petitions", "visits"): r"来访|上访",
-    ("petitions", "calls"): r"来电|12345|热线",
+    ("petitions", "calls"): r"来电|12345|热线工单|热线.{0,4}(受理|办理|转办)",
     ("petitions", "online"): r"网上信访",
     ("petitions", "assigned_national"): r"国家信访局",
     ("petitions", "assigned_provincial"): r"省信访局",

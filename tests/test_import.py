@@ -387,3 +387,25 @@ def test_a_government_web_page_with_its_header_lines_and_a_year_in_a_titles_rang
     assert [f.label for f in imported.figures] == ["我区保留政务服务事项", "公共服务等其他事项"]
     assert imported.info["机关自称"] == "我区"
     assert replace_year("2021-2022年，2022年底", 2022, "2023") == "2021-2022年，2023年底"
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "row"),
+    [
+        ("12345热线工单", "条", "petitions.calls"),
+        ("受理群众来信", "件", "petitions.letters"),
+        ("办理卫生行政处罚案件", "起", "enforcement.penalty_cases"),
+        ("罚款金额", "元", "enforcement.fines"),
+        ("举办法治讲座", "场", "publicity.lectures"),
+        ("优秀率", "%", "study.exam_excellent"),
+        ("开通服务热线", "条", None),  # a line, not a petition
+        ("处理群众来信来访", "件", None),  # two rows fit: neither is clear
+        ("开展执法检查", "次", None),  # 次 is no 户次
+        ("持证上岗率", "件", None),  # a rate's words with a count's unit
+    ],
+)
+def test_a_figure_goes_into_a_catalogue_row_only_when_it_clearly_is_that_row(label: str, unit: str, row) -> None:
+    from generator.imports.mapping import match
+
+    found = match(label, unit)
+    assert (f"{found.sheet.key}.{found.indicator.key}" if found else None) == row

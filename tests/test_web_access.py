@@ -7,23 +7,35 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
 from generator.errors import ReportError
+from generator.imports.api import import_report
 from generator.pipeline import load
 from tests.conftest import ROOT, SAMPLE
 from tests.hostile_files import encrypted, old_xls_named_xlsx, truncated, zip_bomb
-from tests.web_fixtures import Server, add_department, log_in, open_collection, text_of, token, upload
+from tests.web_fixtures import (
+    Server,
+    add_department,
+    import_last_year,
+    log_in,
+    open_collection,
+    text_of,
+    token,
+    upload,
+)
 
 A = "甲 测试局"
 B = "乙 测试局"
+REPORT = ROOT / "tests" / "fixtures" / "annual-report-yueyanglou-health-2022.txt"  # 2022's, of another department
 
 
 @pytest.fixture(scope="module")
 def site(server: Server) -> Iterator[dict[str, Any]]:
-    """The server with a collection, departments A and B, and an upload of A's; HTTP clients for
-    the office, A and B, and one not logged in."""
+    """The server with a collection, departments A and B, an upload of A's and a workbook A made
+    from last year's report; HTTP clients for the office, A and B, and one not logged in."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -40,6 +52,8 @@ def site(server: Server) -> Iterator[dict[str, Any]]:
         log_in(b, B, passwords[B])
         sent = upload(a, "甲的 工作簿.xlsx", SAMPLE.read_bytes())
         assert sent.status == 302
+        imported = import_last_year(a, "去年的 报告.txt", REPORT.read_bytes())
+        assert imported.status == 302 and imported.headers["location"] == "/department/imports/1/"
         a_page = next(
             m
             for m in re.findall(r'href="(/office/2025/departments/(\d+)/)"', office.get("/office/2025/").text())
@@ -66,6 +80,8 @@ DEPARTMENT_ROUTES = [
     "/department/uploads/1/workbook.xlsx",
     "/department/uploads/1/draft.docx",
     "/department/finals/1.docx",
+    "/department/imports/1/",
+    "/department/imports/1/workbook.xlsx",
 ]
 
 
@@ -73,6 +89,10 @@ def test_a_department_reaches_its_own_files_and_nothing_of_anothers(site: dict[s
     a, b = site["a"], site["b"]
     assert a.get("/department/uploads/1/draft.docx").status == 200
     assert a.get("/department/uploads/1/workbook.xlsx").body()[:2] == b"PK"
+    imported = a.get("/department/imports/1/workbook.xlsx")
+    assert imported.status == 200 and imported.body()[:2] == b"PK"
+    named = "甲 测试局 2025年度数据（从去年的报告导入）.xlsx"
+    assert f"filename*=utf-8''{quote(named)}" in imported.headers["content-disposition"]
     for path in DEPARTMENT_ROUTES:  # B asks for A's upload 1 by its number: B has none
         assert b.get(path).status == 404, path
     office_routes = [
@@ -111,7 +131,10 @@ def test_a_post_without_the_csrf_token_is_refused_and_nothing_is_stored(site: di
         },
     )
     assert refused.status == 403
-    assert text_of(a.get("/department/")).count("第2次") == before.count("第2次") == 0
+    report = {"name": "报告.txt", "mimeType": "text/plain", "buffer": REPORT.read_bytes()}
+    assert a.post("/department/import/", multipart={"report": report}).status == 403
+    shown = text_of(a.get("/department/"))
+    assert shown.count("第2次") == before.count("第2次") == 0 and "第2次导入" not in shown
 
 
 def test_ten_wrong_passwords_are_throttled_and_the_right_one_then_waits(site: dict[str, Any]) -> None:
@@ -150,9 +173,50 @@ def test_a_file_over_the_limit_or_not_xlsx_is_refused_by_the_form(site: dict[str
         assert refused.status == 400 and said in text_of(refused), name
 
 
+def test_last_years_report_refused_or_too_large_stores_nothing(site: dict[str, Any]) -> None:
+    """A file the reader refuses gets its message on the page (400), one over the limit the form's;
+    no file is stored, no import numbered."""
+    a = site["a"]
+    files = site["server"].data_dir / "files"
+    before = sorted(files.rglob("*"))
+    notice = "关于召开2024年安全生产工作会议的通知\n各科室：\n定于下周一召开安全生产工作会议，请准时参加。\n".encode()
+    cases = [("大的 报告.docx", b"PK" + b"\0" * (21 * 1024 * 1024), "文件有 21 MB，超过了 20 MB 的上限。")]
+    for name, data in [("会议 通知.txt", notice), ("去年的报告.pdf", b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n")]:
+        with pytest.raises(ReportError) as library:
+            import_report(data, name)
+        cases.append((name, data, str(library.value)))
+    assert "不像法治政府建设年度报告" in cases[1][2] and "这是 PDF 文件" in cases[2][2]
+    for name, data, said in cases:
+        refused = import_last_year(a, name, data)
+        shown = " ".join(text_of(refused).split())
+        assert refused.status == 400 and " ".join(said.split()) in shown, (name, shown[:600])
+        assert "已生成今年的工作簿" not in shown
+    assert sorted(files.rglob("*")) == before
+    assert "第2次导入" not in text_of(a.get("/department/"))
+
+
+def test_an_imported_report_of_another_department_and_year_is_told(site: dict[str, Any]) -> None:
+    """A's workbook came from 岳阳楼区卫生健康局's report of 2022, for A's collection of 2025: the page
+    says both, and the office's log has the import and its download."""
+    shown = text_of(site["a"].get("/department/imports/1/"))
+    assert "去年的报告是“岳阳楼区卫生健康局”的，本单位的账号是“甲 测试局”" in shown
+    assert "新工作簿的报告年度是 2023，本次收集的是 2025 年度：如果选错了文件，请导入 2024 年的报告" in shown
+    assert "数字 36 个" in shown
+    site["a"].get("/department/imports/1/workbook.xlsx")
+    log = text_of(site["office"].get("/office/audit/"))
+    assert "从去年的报告导入" in log and "第1次：去年的 报告.txt" in log
+    assert "甲 测试局 2025年度数据（从去年的报告导入）.xlsx" in log
+
+
 ROUTES = re.findall(r'path\("([^"]*)"', (ROOT / "generator" / "web" / "urls.py").read_text(encoding="utf-8"))
 OPEN = {"", "login/", "logout/"}  # for anyone
-OWN = {"department/", "department/blank.xlsx", "department/upload/", "department/final/"}  # one's own, by the login
+OWN = {  # one's own, by the login
+    "department/",
+    "department/blank.xlsx",
+    "department/upload/",
+    "department/final/",
+    "department/import/",
+}
 
 
 def concrete(route: str, site: dict[str, Any]) -> str:

@@ -194,3 +194,11 @@ def upload(ctx: Any, name: str, data: bytes) -> Any:
     return ctx.post(
         "/department/upload/", multipart={"csrfmiddlewaretoken": token(ctx, "/department/"), "workbook": workbook}
     )
+
+
+def import_last_year(ctx: Any, name: str, data: bytes) -> Any:
+    """Upload ``data`` as last year's report (从去年的报告开始)."""
+    report = {"name": name, "mimeType": "application/octet-stream", "buffer": data}
+    return ctx.post(
+        "/department/import/", multipart={"csrfmiddlewaretoken": token(ctx, "/department/"), "report": report}
+    )

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from generator.docx.pdf import find_soffice
 from generator.errors import DocumentUnreadable, OutputProblem
 from generator.web.accounts import department_required
-from generator.web.forms import FinalUpload, WorkbookUpload
+from generator.web.forms import FinalUpload, ReportUpload, WorkbookUpload
 from generator.web.models import Collection, Department, Final, Upload
 from generator.web.storage import audit, numbered, sha256, store_bytes, stored_path
 from generator.web.work import current_collection, process, state_of
@@ -40,6 +40,8 @@ def _page(request: HttpRequest, department: Department, **extra: object) -> Http
         "finals": finals,
         "upload_form": WorkbookUpload(),
         "final_form": FinalUpload(),
+        "import_form": ReportUpload(),
+        "imports": department.imports.filter(collection=collection).order_by("-number"),
         "pdf_available": find_soffice() is not None,
         **extra,
     }
@@ -193,9 +195,11 @@ def upload_page(request: HttpRequest, department: Department, number: int) -> Ht
     return _page(request, department, shown=row)
 
 
-def _send(
+def send_file(
     request: HttpRequest, department: Department, relative: str, name: str, kind: str, what: str, inline: bool = False
 ) -> HttpResponse:
+    """A stored file of the department's, downloaded under ``name`` (Django writes it as RFC 5987
+    ``filename*``, the Chinese kept), and the download in the audit log."""
     if not relative:
         raise Http404
     audit(request, f"下载{what}", name, department)
@@ -208,7 +212,7 @@ def _send(
 def workbook_file(request: HttpRequest, department: Department, number: int) -> HttpResponse:
     row = _own_upload(department, number)
     name = f"{department.name} 第{row.number}次上传.xlsx"
-    return _send(request, department, row.file, name, XLSX, "工作簿")
+    return send_file(request, department, row.file, name, XLSX, "工作簿")
 
 
 @require_GET
@@ -216,7 +220,7 @@ def workbook_file(request: HttpRequest, department: Department, number: int) -> 
 def draft_file(request: HttpRequest, department: Department, number: int) -> HttpResponse:
     row = _own_upload(department, number)
     name = f"{department.name} {row.collection.year}年度法治政府建设报告 初稿（第{row.number}次）.docx"
-    return _send(request, department, row.draft, name, DOCX, "初稿")
+    return send_file(request, department, row.draft, name, DOCX, "初稿")
 
 
 @require_GET
@@ -236,7 +240,7 @@ def draft_pdf(request: HttpRequest, department: Department, number: int) -> Http
         row.pdf = store_bytes(department, data, ".pdf")
         row.save(update_fields=["pdf"])
     name = f"{department.name} {row.collection.year}年度法治政府建设报告 初稿（第{row.number}次）.pdf"
-    return _send(request, department, row.pdf, name, "application/pdf", "PDF", inline=True)
+    return send_file(request, department, row.pdf, name, "application/pdf", "PDF", inline=True)
 
 
 @require_POST
@@ -266,4 +270,4 @@ def final_upload(request: HttpRequest, department: Department) -> HttpResponse:
 def final_file(request: HttpRequest, department: Department, number: int) -> HttpResponse:
     row = get_object_or_404(Final, department=department, number=number)
     name = f"{department.name} 定稿（第{row.number}次）.docx"
-    return _send(request, department, row.file, name, DOCX, "定稿")
+    return send_file(request, department, row.file, name, DOCX, "定稿")

@@ -18,7 +18,8 @@ class ChineseForm(forms.Form):
 
 
 class BoundedFile(forms.FileField):
-    """A file no larger than the server takes, with a suffix it expects."""
+    """A file no larger than the server takes, with a suffix it expects ("": any, the reader tells
+    the kinds apart by their bytes)."""
 
     def __init__(self, suffix: str, **kwargs: object) -> None:
         self.suffix = suffix
@@ -30,7 +31,7 @@ class BoundedFile(forms.FileField):
             return data
         if data.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(f"文件有 {data.size // (1024 * 1024)} MB，超过了 {_MB} MB 的上限。")
-        if not str(data.name).lower().endswith(self.suffix):
+        if self.suffix and not str(data.name).lower().endswith(self.suffix):
             raise forms.ValidationError(f"请上传 {self.suffix} 文件（Excel 或 WPS 表格另存为 {self.suffix}）。")
         return data
 
@@ -41,6 +42,17 @@ class WorkbookUpload(ChineseForm):
 
 class FinalUpload(ChineseForm):
     final = BoundedFile(".docx", label="定稿", error_messages={"required": "请选择审定后的 Word 文件。"})
+
+
+class ReportUpload(ChineseForm):
+    """Last year's report, to start this year's workbook from: Word, WPS, text or a web page."""
+
+    report = BoundedFile(
+        "",
+        label="去年的报告",
+        allow_empty_file=True,  # an empty file gets the reader's message, naming it
+        error_messages={"required": "请选择去年的年度报告文件。"},
+    )
 
 
 class CollectionForm(ChineseForm):

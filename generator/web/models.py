@@ -1,5 +1,6 @@
 """What the server keeps: the year's collections, the departments and their accounts, every upload
-and draft (never overwritten), the 定稿, the login attempts and the audit log."""
+and draft (never overwritten), the 定稿, the workbooks made from last year's reports, the login
+attempts and the audit log."""
 
 from __future__ import annotations
 
@@ -96,3 +97,23 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
+
+
+class ImportedWorkbook(models.Model):
+    """This year's workbook made from last year's report a department uploaded (``从去年的报告开始``);
+    only the workbook is kept, with what was recognised (``summary``: lines to show)."""
+
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="imports")
+    collection = models.ForeignKey(Collection, on_delete=models.PROTECT, related_name="imports")
+    number = models.PositiveIntegerField("第几次导入")
+    file = models.CharField(max_length=200)  # the workbook made, relative to the data folder
+    original_name = models.CharField("上传的报告文件名", max_length=255)  # shown only, never a path
+    size = models.PositiveIntegerField()  # of the report uploaded
+    sha256 = models.CharField(max_length=64)  # of the report uploaded
+    made_at = models.DateTimeField(auto_now_add=True)
+    summary = models.JSONField(default=list)  # [line, …]: what was recognised, in Chinese
+    notes = models.JSONField(default=list)  # [line, …]: where the report and the account disagree
+
+    class Meta:
+        ordering = ["department", "-number"]
+        constraints = [models.UniqueConstraint(fields=["department", "number"], name="imports_in_order")]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from generator.web import accounts, department, office
+from generator.web import accounts, department, last_year, office
 
 urlpatterns = [
     path("", accounts.home),
@@ -19,6 +19,9 @@ urlpatterns = [
     path("department/uploads/<int:number>/changes/", department.changes),
     path("department/uploads/<int:number>/tracked.docx", department.tracked),
     path("department/finals/<int:number>.docx", department.final_file),
+    path("department/import/", last_year.start),
+    path("department/imports/<int:number>/", last_year.result),
+    path("department/imports/<int:number>/workbook.xlsx", last_year.workbook_file),
     path("office/", office.home),
     path("office/audit/", office.audit_log),
     path("office/<int:year>/", office.collection_page),

@@ -409,3 +409,103 @@ def test_a_figure_goes_into_a_catalogue_row_only_when_it_clearly_is_that_row(lab
 
     found = match(label, unit)
     assert (f"{found.sheet.key}.{found.indicator.key}" if found else None) == row
+
+
+# -- found by a reviewer on five reports of other departments (issue #16) ---------------------------
+def test_short_numbered_sentences_in_parts_two_and_four_are_kept_and_nothing_is_lost_silently() -> None:
+    from generator.imports.api import _nothing_lost
+
+    lines = [
+        "测试县司法局2024年法治政府建设年度报告",
+        "一、2024年推进法治政府建设的主要举措和成效",
+        "（一）加强党的领导",
+        "1.健全机制。召开党组会议研究法治建设工作6次。",
+        "二、存在的不足和原因",
+        "对照上级要求，我局工作还存在一些不足：",
+        "（一）部分行政机关运用法治思维推动工作的意识还不强，重大行政决策程序执行不够严格。",
+        "（二）行政执法监督的力度和手段有待加强。",
+        "四、2025年推进法治政府建设的主要安排",
+        "（一）全面完成“一规划两纲要”各项任务，迎接第3次督察。",
+        "（二）加强法治工作队伍建设。",
+        "特此报告。",
+    ]
+    imported = assemble(read_outline(blocks(lines)))
+    assert [t for _, t in imported.shortcomings] == [
+        "部分行政机关运用法治思维推动工作的意识还不强，重大行政决策程序执行不够严格",
+        "行政执法监督的力度和手段有待加强",
+    ]
+    assert imported.wordings["不足引语"] == "对照上级要求，〔机关自称〕工作还存在一些不足："
+    assert len(imported.last_plans) == 2
+    assert [why[:5] for _, _, why in imported.outline.unplaced] == ["报告的结束"]
+    _nothing_lost(blocks(lines), imported)
+    assert len(imported.outline.unplaced) == 1  # every other paragraph is in a cell
+    imported.measures.clear()  # were a paragraph lost by the reading, the check would put it in 未能归类
+    _nothing_lost(blocks(lines), imported)
+    assert imported.outline.unplaced[-1][1] == "1.健全机制。召开党组会议研究法治建设工作6次。"
+
+
+def test_a_theme_report_folds_the_leaders_item_and_keeps_sub_items_with_their_item() -> None:
+    outline = _outline(
+        [
+            "云溪县教育局",
+            "2024年法治政府建设年度报告",
+            "一、加强组织领导，压实法治建设责任",
+            "（一）健全工作机制。调整领导小组。",
+            "（二）主要负责人切实履行第一责任人职责。局长带头述法。",
+            "①严格落实“第一议题”制度。",
+            "（三）强化考核评价。纳入年度考核。",
+            "二、规范行政执法，维护教育秩序",
+            "（一）加强校外培训监管。",
+            "①开展联合执法检查。",
+            "②办理行政处罚案件6件。",
+            "三、存在的问题",
+            "执法力量不足。",
+        ]
+    )
+    assert [s.title for s in outline.sections] == ["加强组织领导，压实法治建设责任", "规范行政执法，维护教育秩序"]
+    assert [i.title for i in outline.sections[0].items] == ["健全工作机制", "强化考核评价"]
+    assert [(i.title, i.text) for i in outline.items[3]] == [
+        ("主要负责人切实履行第一责任人职责", "局长带头述法。\n①严格落实“第一议题”制度。")
+    ]
+    assert [(i.title, i.text) for i in outline.sections[1].items] == [
+        ("加强校外培训监管", "①开展联合执法检查。\n②办理行政处罚案件6件。")
+    ]
+
+
+def test_totals_win_their_row_over_parts_and_sums_the_validation_refuses_stay_特色指标() -> None:
+    imported = assemble(
+        _outline(
+            [
+                "某市市场监督管理局2024年法治政府建设年度报告",
+                "一、主要举措和成效",
+                "（一）严格执法",
+                "1.查办案件。商标侵权案件罚没款180万元，全年罚没款2860.5万元，办理行政许可事项1.8万件。",
+                "2.化解矛盾。受理信访事项2860件，12345热线受理群众诉求15.2万件。",
+                "二、存在的问题",
+                "执法力量不足6人。",
+            ]
+        )
+    )
+    rows = {f.printed: (f.sheet, f.key) for f in imported.figures}
+    assert rows["2860.5万元"] == ("enforcement", "fines") and rows["180万元"] == ("", "")
+    assert rows["1.8万件"] == ("permits", "accepted")
+    assert rows["15.2万件"] == ("", "") and rows["2860件"] == ("petitions", "total")
+    assert next(f for f in imported.figures if f.printed == "不足6人").typed == "不足6"
+
+
+def test_dates_stay_and_the_agency_names_itself_as_its_name_says() -> None:
+    imported = assemble(
+        _outline(
+            [
+                "桃源镇人民政府2024年法治政府建设工作报告",
+                "一、主要举措和成效",
+                "（一）依法决策",
+                "1.学习新法。《行政复议法》于2024年1月1日施行后，组织学习2次；截至2024年底，2024年全年未发生败诉。",
+                "二、存在的问题",
+                "法治意识不强。",
+            ]
+        )
+    )
+    text = imported.measures[0][2]
+    assert "于2024年1月1日施行" in text and "截至2025年底" in text and "2025年全年" in text
+    assert imported.info["机关自称"] == "我镇"

@@ -6,6 +6,7 @@ workbook, never over an existing file unless asked (then after a dated backup).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,7 +18,8 @@ from generator.imports import document as _document
 from generator.imports import own_draft
 from generator.imports.assemble import Imported, assemble, full_width
 from generator.imports.document import Document
-from generator.imports.outline import read_outline
+from generator.imports.figures import PREFIXES, UNITS
+from generator.imports.outline import marker, read_outline
 from generator.imports.own_draft import Restored
 from generator.imports.sheets import front_sheets, imported_workbook
 from generator.read import catalogue as cat
@@ -115,6 +117,51 @@ def _text_summary(imp: Imported) -> list[str]:
     return lines
 
 
+_NOT_WORDS = re.compile(r"〔[^〕]*〕|[\d\s\W_a-zA-Z]")
+_FIGURE_TEXT = re.compile(
+    "(?:"
+    + "|".join(PREFIXES)
+    + r")?\d[\d.,]*\s*(?:万|亿)?(?:余|多)?\s*(?:"
+    + "|".join(map(re.escape, UNITS))
+    + ")?(?:以上|余|多)?"
+)
+
+
+def _words(text: str) -> str:
+    """Only the Chinese words of a text: no citations, figures, marks or spaces (a year moved on,
+    a figure cited or a comma made full-width still match)."""
+    return _NOT_WORDS.sub("", _FIGURE_TEXT.sub("", text))
+
+
+def _kept_texts(imported: Imported) -> str:
+    """Every text the workbook holds (and the reasons sheet), placeholders written out."""
+    imp, outline = imported, imported.outline
+    texts = [outline.title, outline.addressee, outline.signature, outline.date]
+    texts += list(imp.wordings.values()) + list(outline.parts.values())
+    texts += [t for row in imp.structure for t in row] + [t for row in imp.measures for t in row]
+    texts += [t for _, t in imp.shortcomings] + list(outline.shortcomings)
+    texts += [t for rows in (imp.duties, imp.last_plans, imp.others) for row in rows for t in row]
+    texts += [t for _, t, _ in outline.unplaced]
+    joined = "\n".join(texts)
+    for label, name in (("领导机关", "领导机关"), ("法治建设议事协调机构", "法治建设议事协调机构")):
+        joined = joined.replace(f"〔{name}〕", str(imp.info.get(label, "")))
+    for label in ("机关名称", "机关自称"):
+        joined = joined.replace(f"〔{label}〕", str(imp.info.get(label, "")))
+    return _words(joined)
+
+
+def _nothing_lost(blocks: list, imported: Imported) -> None:
+    """Every paragraph is in a cell or in 未能归类: one the reading could not place is put there."""
+    kept = _kept_texts(imported)
+    outline = imported.outline
+    for b in blocks:
+        words = _words(marker(b.text)[2])
+        probe = words[:12]
+        if probe and probe not in kept:
+            outline.unplaced.append((b.where, b.text, "程序没有认出它在报告中的位置，没有写入其他表，请放到相应的表"))
+            outline.placed -= 1
+
+
 def _check_is_report(document: Document, imported: Imported) -> None:
     parts = imported.outline.parts
     if 1 in parts and (len(parts.keys() & {2, 3, 4}) >= 1) and imported.outline.year:
@@ -148,6 +195,7 @@ def import_report(source: Path | bytes, name: str | None = None, same_year: bool
     blocks = [replace(b, text=full_width(b.text)) for b in document.blocks]
     imported = assemble(read_outline(blocks), same_year)
     _check_is_report(document, imported)
+    _nothing_lost(blocks, imported)
     return ImportResult(label, document, imported, imported_workbook(imported, label, same_year), notes=notes)
 
 

@@ -10,12 +10,14 @@ sentence that stated it now cites it (〔指标〕), and a 同比 it was given c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Any
 
 from generator.imports import mapping
 from generator.imports.figures import Found, find_figures
 from generator.imports.outline import Item, Outline
+from generator.model.values import APPROX_PREFIXES, typed_number
 from generator.read import catalogue as cat
 from generator.render.clauses import SHEET_SECTIONS
 
@@ -45,15 +47,21 @@ def full_width(text: str) -> str:
     """Half-width , ; : ? ! ( ) next to Chinese typed full-width, as a report prints them (a web page's
     text often has them half-width); 9:30, 1,000 and (2021-2025) between digits stay."""
     out = list(text)
+    opened: list[int] = []
+    for i, ch in enumerate(text):  # a pair of brackets goes full-width together: (1）, not (1）
+        if ch in "(（":
+            opened.append(i)
+        elif ch in ")）" and opened:
+            a = opened.pop()
+            pair = text[a : i + 1]
+            near = text[a - 1 : a] + text[i + 1 : i + 2]
+            if "（" in pair[:1] + pair[-1:] or _CJK.search(pair[1:-1]) or _CJK.search(near):
+                out[a], out[i] = "（", "）"
     for i, ch in enumerate(text):
-        if ch not in _HALF:
+        if ch not in _HALF or ch in "()":
             continue
         before, after = text[i - 1 : i], text[i + 1 : i + 2]
-        if ch in "()":
-            inner = text[i + 1 : text.find(")", i)] if ch == "(" else text[text.rfind("(", 0, i) + 1 : i]
-            if _CJK.search(inner) or _CJK.match(before or " ") or _CJK.match(after or " "):
-                out[i] = _HALF[ch]
-        elif (_CJK.match(before or " ") or _CJK.match(after or " ")) and not (before.isdigit() and after.isdigit()):
+        if (_CJK.match(before or " ") or _CJK.match(after or " ")) and not (before.isdigit() and after.isdigit()):
             out[i] = _HALF[ch]
     return "".join(out)
 
@@ -100,13 +108,33 @@ class _Figures:
     def __init__(self, out: Imported) -> None:
         self.out = out
         self.by_label: dict[str, FigureRow] = {}
-        self.taken: set[str] = set()
+        self.holders: dict[str, FigureRow] = {}  # "sheet.key" → the figure in that catalogue row
         self.names = {ind.label for s in cat.INDICATOR_SHEETS for ind in s.indicators}
+
+    def _row_for(self, f: Found, sheets_here: tuple[str, ...]) -> mapping.Match | None:
+        """The catalogue row the figure goes into: the one it clearly is, when that row holds no
+        figure yet or a smaller count or amount (a part of this total: 罚没款180万元 of 2860.5万元)."""
+        hit = mapping.match(f.label, f.unit, sheets_here)
+        if hit is None:
+            return None
+        value = _number(f.typed)
+        if hit.indicator.kind is cat.Kind.COUNT and (value is None or value != value.to_integral_value()):
+            return None
+        holder = self.holders.get(f"{hit.sheet.key}.{hit.indicator.key}")
+        if holder is None:
+            return hit
+        if hit.indicator.kind in (cat.Kind.COUNT, cat.Kind.AMOUNT):
+            held = _number(holder.typed)
+            if value is not None and held is not None and value > held:
+                return hit
+        return None
 
     def _unique(self, label: str, typed: str, unit: str, own: str = "") -> tuple[str, FigureRow | None]:
         """A name no other row has (``own``: the catalogue label of the row it goes into, free to
         take), or the row of the same figure stated before."""
         label = _FORBIDDEN_IN_LABEL.sub("", label).strip() or "数字"
+        if label in self.names and label != own and label not in self.by_label:
+            label = f"{label}（{unit}）"  # a built-in row's name, not that row: 发放宣传资料（册）
         n, name = 1, label
         while name in self.by_label or (name in self.names and name != own):
             same = self.by_label.get(name)
@@ -129,6 +157,10 @@ class _Figures:
             if f.start < skip_to:
                 continue
             change = previous and _CHANGE.match(text[previous[0].end : f.end + 4])
+            if change and previous and _approximate(previous[0].typed):
+                change = None  # 突破18.6万户，同比增长7.2%: no 同比 of an approximate figure; a figure of its own
+                if re.fullmatch(_BARE_CHANGE, f.label):
+                    f = replace(f, label=previous[1] + f.label)
             if change and previous and previous[0].end <= f.start:
                 # 同比增长7.4%: last year's change, said again from this year's figures
                 span_end = previous[0].end + change.end()
@@ -139,17 +171,18 @@ class _Figures:
                 self.out.changes += 1
                 previous = None
                 continue
-            hit = mapping.match(f.label, f.unit, sheets_here, frozenset(self.taken))
-            if hit and hit.indicator.kind is cat.Kind.COUNT and "." in f.typed:
-                hit = None
+            hit = self._row_for(f, sheets_here)
             name, same = self._unique(f.label, f.typed, f.unit, hit.indicator.label if hit else "")
             if same is not None:
                 same.cited += 1
             else:
                 row = FigureRow(name, f.typed, f.unit, f.printed, _sentence(text, f), where)
                 if hit:
+                    slot = f"{hit.sheet.key}.{hit.indicator.key}"
+                    if slot in self.holders:  # a larger figure of the same row: the total, its part goes
+                        self.holders[slot].sheet = self.holders[slot].key = ""
                     row.sheet, row.key = hit.sheet.key, hit.indicator.key
-                    self.taken.add(f"{hit.sheet.key}.{hit.indicator.key}")
+                    self.holders[slot] = row
                 self.by_label[name] = row
                 self.out.figures.append(row)
             pieces.append(text[at : f.start])
@@ -165,6 +198,47 @@ class _Figures:
                 self.out.changes += 1
         pieces.append(tail)
         return "".join(pieces)
+
+
+_BARE_CHANGE = r"(?:同比|较上年|比上年)?(?:增长|下降|上升|提高|减少|增加|降低)"
+
+
+def _number(typed: str) -> Decimal | None:
+    """The number a figure as typed stands for (突破32万 → 320000), None for a rate or text."""
+    value, _ = typed_number(typed)
+    return value if isinstance(value, Decimal) else None
+
+
+def _approximate(typed: str) -> bool:
+    return typed_number(typed)[1] != "" or typed.startswith(APPROX_PREFIXES) or typed.endswith(("余", "多", "以上"))
+
+
+def keep_to_the_rules(figures: list[FigureRow]) -> int:
+    """Figures taken out of catalogue rows whose sums or parts the validation would refuse
+    (12345热线受理群众诉求15.2万件 is no part of 受理信访事项2860件): they stay 特色指标.  How many."""
+    rows = {(f.sheet, f.key): f for f in figures if f.sheet}
+    moved = 0
+    for rule in cat.RULES:
+        if isinstance(rule, cat.SumRule):
+            total, parts = rows.get((rule.sheet, rule.total)), [rows.get((rule.sheet, k)) for k in rule.parts]
+            given = [f for f in parts if f is not None]
+            values = [_number(f.typed) for f in given]
+            whole = _number(total.typed) if total else None
+            if whole is None or not given or None in values:
+                continue
+            summed = sum(v for v in values if v is not None)
+            if summed > whole or (len(given) == len(parts) and summed != whole):
+                for f in given:
+                    f.sheet = f.key = ""
+                    moved += 1
+        elif not rule.warning:
+            part, whole_row = rows.get((rule.sheet, rule.part)), rows.get((rule.sheet, rule.whole))
+            if part and whole_row:
+                a, b = _number(part.typed), _number(whole_row.typed)
+                if a is not None and b is not None and a > b:
+                    part.sheet = part.key = ""
+                    moved += 1
+    return moved
 
 
 def _sentence(text: str, f: Found) -> str:
@@ -205,11 +279,16 @@ def _placeholders(text: str, info: dict[str, Any], year: int | None) -> str:
 
 def replace_year(text: str, year: int, by: str) -> str:
     """``text`` with the year ``year`` (followed by 年) written ``by`` — but not inside 《》 (a title:
-    《法治政府建设实施纲要（2021-2025年）》) nor as the end of a range (2021-2025年)."""
+    《法治政府建设实施纲要（2021-2025年）》), not as the end of a range (2021-2025年, 2021年至2025年),
+    and not in a date (于2024年1月1日施行: a fact of that day, not of the year reported)."""
     titles = [(m.start(), m.end()) for m in re.finditer(r"《[^》]*》", text)]
     out, at = [], 0
-    for m in re.finditer(rf"(?<![\d\-—－~～至]){year}(?=年)", text):
+    for m in re.finditer(rf"(?<!\d){year}(?=年)", text):
         if any(a <= m.start() < b for a, b in titles):
+            continue
+        if re.search(r"\d{4}年?\s*[-—－~～至到]\s*$", text[max(0, m.start() - 8) : m.start()]):
+            continue
+        if re.match(r"年\s*\d{1,2}\s*月", text[m.end() :]):
             continue
         out.append(text[at : m.start()] + by)
         at = m.end()
@@ -239,7 +318,21 @@ def _info(outline: Outline) -> dict[str, Any]:
         info["法治建设议事协调机构"] = m[1]
     if outline.signature:
         info["署名"] = outline.signature
+    if "机关自称" not in info and (own := _self_from_name(str(info.get("机关名称", "")))):
+        info["机关自称"] = own
     return info
+
+
+def _self_from_name(agency: str) -> str:
+    """What an agency calls itself when its report never says: 桃源镇人民政府 → 我镇, …局 → 我局."""
+    for ending, own in (("委员会", "我委"), ("办公室", "我办"), ("中心", "我中心")):
+        if agency.endswith(ending):
+            return own
+    m = re.search(r"([镇乡县区市州旗])人民政府$", agency)
+    if m:
+        return f"我{m[1]}"
+    m = re.search(r"([局委办厅院署会处站所队])$", agency)
+    return f"我{m[1]}" if m else ""
 
 
 def _split_shortcomings(paragraphs: list[str], heads: set[int], out: Imported, year: int | None) -> None:
@@ -253,6 +346,11 @@ def _split_shortcomings(paragraphs: list[str], heads: set[int], out: Imported, y
         if i in heads:
             kind = "原因" if "原因" in para else "不足"
             continue
+        if para.endswith(("：", ":")) and "是" not in para[-3:] and len(para) <= 80:
+            lead = "原因引语" if kind == "原因" or "原因" in para else "不足引语"  # 还存在一些不足：
+            if lead not in out.wordings:
+                out.wordings[lead] = _placeholders(para, out.info, year)
+                continue
         m = cause_at.search(para) if kind == "不足" else None
         pieces = [(kind, para)]
         if m:
@@ -338,4 +436,5 @@ def assemble(outline: Outline, same_year: bool = False) -> Imported:
     out.last_plans += [(it.title, it.text) for it in outline.items[4]]
     out.others = [("", "\n".join(outline.part_leads[5]))] if 5 in outline.part_leads else []
     out.others += _rows(outline.items[5], cite)
+    keep_to_the_rules(out.figures)
     return out

@@ -33,7 +33,7 @@ UNITS = tuple(
     )
 )
 _SHARE_UNITS = ("%", "％", "个百分点")
-PREFIXES = ("超过", "突破", "不少于", "约", "近", "逾")
+PREFIXES = ("超过", "突破", "不少于", "不足", "约", "近", "逾")
 SUFFIXES = ("余", "多", "以上")
 _NUMBER = re.compile(
     r"(?P<pre>" + "|".join(PREFIXES) + r")?"
@@ -47,7 +47,13 @@ _OPENERS = re.compile(
     r"^(?:(?:\d{4}年(?:度)?(?:\d{1,2}月)?(?:以来|来)?|今年(?:以来)?|全年|年内|当年|本年度?|同时|此外|另外|"
     r"其中|共计|共|累计|合计|总计|先后|分别|全系统|全局|局机关|我[局委办厅院署会处站所队]|本[局委办厅院署会])[，,、]?)+"
 )
-_CLOSERS = re.compile(r"(?:达到|达|为|是|约|有|计|共计|共|累计|至|到)$")
+# a verb of degree or being that ends a clause before its number; one character only where it is no
+# word's end (行为, 审计, 作为 keep theirs)
+_CLOSERS = re.compile(
+    r"(?:达到|共计|累计|总计|合计|(?<![行作认成称])为|(?<![下到传送])达|是|约|(?:仅|还|已|现|共|拥|中)?有)$"
+)
+_SCOPES = re.compile(r"(?:全区|全县|全市|全省|全镇|全乡|全系统|全局|辖区内?|各)$")
+_JOINERS = re.compile(r"^[和及与、]|[和及与、]$")
 _NOT_BEFORE = ("法定", "第", "编号", "号", "电话", "热线", "邮编", "序号")
 _PLAIN_ONE_NOUN = re.compile(r"[\u4e00-\u9fff“\"]")
 _CLAUSE_MARKS = "，,；;。：:！？!?\n"
@@ -139,8 +145,13 @@ _POINTERS = re.compile(r"(?:将|把|对|向|给|赴|带队|带领)")
 MAX_LABEL = 16
 
 
+_LIST_MARK = re.compile(
+    r"^(?:[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[①-⑳]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]是)"
+)
+
+
 def _trim(label: str) -> str:
-    label = _OPENERS.sub("", label.strip())
+    label = _OPENERS.sub("", _LIST_MARK.sub("", label.strip()))
     label = _CLOSERS.sub("", label).strip(" 、")
     cut = list(_AGGREGATE.finditer(label))
     if cut and len(label) - cut[-1].end() >= 4:
@@ -156,25 +167,34 @@ def _before(text: str, start: int, floor: int) -> str:
     return text[_clause_start(text, start, floor) : start].strip()
 
 
+_LATER_VERBS = re.compile(r"进行|予以|给予|实施|参加|接受|提供|公布|设立|实现|完成|签订|开展")
+
+
 def _noun_after(text: str, end: int) -> tuple[str, int]:
-    """The noun a number stands before, and where it ends: up to a verb, a clause mark or a number."""
-    m = re.match(r"[^，,；;。：:（(\d]*", text[end:])
+    """The noun a number stands before, and where it ends: up to a verb, a clause mark, a number or
+    the 和 that joins the next number ("42个县直部门和15个乡镇")."""
+    m = re.match(r"[^，,；;。：:\d“”\"]*", text[end:])
     noun = m[0] if m else ""
-    hits = [h for h in (_VERB.search(noun), re.search(r"进行|予以|给予|实施|参加|接受|提供", noun)) if h]
+    hits = [h for h in (_VERB.search(noun), _LATER_VERBS.search(noun)) if h]
     if hits:
         noun = noun[: min(h.start() for h in hits)]
-    return noun.strip(), end + len(noun)
+    noun = _JOINERS.sub("", noun.strip()) if re.match(r"[和及与、]?\d", text[end + len(noun) :]) else noun.strip()
+    return noun, end + len(noun)
 
 
 def _verb_after(text: str, at: int) -> str:
-    m = re.match(r"(?:进行|予以|开展|实施)?([^，,；;。：:\d]*)", text[at:])
+    """The verb phrase after a noun, when one follows ("下达卫生监督意见书"), up to a number or a mark."""
+    m = re.match(r"(?:进行|予以)?((?:" + _VERB.pattern + "|" + _LATER_VERBS.pattern + r")[^，,；;。：:\d]*)", text[at:])
     return m[1] if m else ""
 
 
 def _label(text: str, start: int, end: int, floor: int) -> tuple[str, int]:
     """The figure's label, and where the next figure's clause may start."""
     before = _before(text, start, floor)
-    trimmed = _trim(before)
+    trimmed = _JOINERS.sub("", _trim(before))
+    scoped = _SCOPES.sub("", trimmed)  # 组织全县42个县直部门: the scope is the noun's
+    if scoped != trimmed and (not scoped or scoped.endswith(_VERBS) or re.fullmatch(r"[对向为在于]", scoped)):
+        trimmed = scoped
     prenominal = (
         not trimmed
         or re.fullmatch(r"[对向为在于]?(?:全区|全县|全市|全省|全镇|辖区内?|各)?", trimmed)
@@ -193,10 +213,13 @@ def _label(text: str, start: int, end: int, floor: int) -> tuple[str, int]:
         verb = v[-1][0]
     if not verb:
         after = _verb_after(text, noun_end)
-        if after and re.search(r"\d", text[noun_end : noun_end + len(after) + 1]) is None:
-            verb = after[:8]
-        elif after:
-            return f"{after}的{noun}"[: MAX_LABEL + 4], noun_end
+        if after:  # 对1800多家公共场所下达卫生监督意见书: 下达卫生监督意见书的公共场所
+            after = re.split(r"[、，]", after)[0][:12]
+            if re.match(r"进行|予以", text[noun_end:]):  # 对300余份文件进行排查: 排查文件
+                return (after + noun)[: MAX_LABEL + 4], noun_end
+            return f"{after}的{noun}"[: MAX_LABEL + 8], noun_end
+        scope = trimmed if len(trimmed) <= 6 and not re.search(r"[对向为在于]$", trimmed) else ""
+        return (scope + noun)[: MAX_LABEL + 4], noun_end  # 全县128所中小学
     return (verb + noun)[: MAX_LABEL + 4], noun_end
 
 

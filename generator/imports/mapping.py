@@ -39,7 +39,7 @@ WORDS: dict[tuple[str, str], str] = {
     ("petitions", "total"): r"^(受理|办理|处理)?(群众)?信访(事项|件|案件)",
     ("petitions", "letters"): r"来信",
     ("petitions", "visits"): r"来访|上访",
-    ("petitions", "calls"): r"来电|12345|热线工单|热线.{0,4}(受理|办理|转办)",
+    ("petitions", "calls"): r"来电|12345|热线工单",
     ("petitions", "online"): r"网上信访",
     ("petitions", "assigned_national"): r"国家信访局",
     ("petitions", "assigned_provincial"): r"省信访局",
@@ -47,13 +47,13 @@ WORDS: dict[tuple[str, str], str] = {
     ("petitions", "assigned_county"): r"[县区]信访局",
     ("petitions", "on_time_rate"): r"信访.*(按期|按时|及时)办结率",
     ("petitions", "revisit_rate"): r"回访率",
-    ("petitions", "satisfaction"): r"^(群众)?满意(度|率)",
+    ("petitions", "satisfaction"): r"信访.{0,8}满意(度|率)",
     ("study", "leader_meetings"): r"(党委|党组|局务会|班子).*研究.*法治|专题研究法治",
     ("study", "group_sessions"): r"中心组.*学|集体学法",
     ("study", "pre_meeting"): r"会前学法",
     ("study", "training_hours"): r"人均.*(学时|培训)",
-    ("study", "exam_participation"): r"参考率",
-    ("study", "exam_excellent"): r"优秀率",
+    ("study", "exam_participation"): r"(考试|学法).{0,6}参考率|^参考率$",
+    ("study", "exam_excellent"): r"(考试|测试|学法).{0,6}优秀率|^优秀率$",
     ("review", "normative_made"): r"(制定|出台|印发).*规范性文件",
     ("review", "normative_reviewed"): r"(审核|审查).*规范性文件|规范性文件.*(审核|审查)",
     ("review", "normative_cleaned"): r"清理.*规范性文件|规范性文件.*清理",
@@ -89,9 +89,16 @@ WORDS: dict[tuple[str, str], str] = {
     ("proposals", "satisfaction"): r"(代表|委员).*满意",
 }
 
+# units a row takes besides those of its own unit's kind (工单 are counted in 条 as often as in 件)
+EXTRA_UNITS: dict[tuple[str, str], frozenset[str]] = {
+    ("petitions", "calls"): frozenset({"条", "个"}),
+    ("petitions", "online"): frozenset({"条"}),
+    ("disclosure", "requests"): frozenset({"条"}),
+}
+
 # units of one kind: a figure may only go into a row whose unit is of the same kind
 _UNIT_KINDS = (
-    {"件", "份", "个", "项", "起", "宗", "例", "条", "篇", "卷", "本", "册", "类"},
+    {"件", "份", "项", "起", "宗", "例"},  # matters; 个, 条, 类, 篇 … only for a row in that very unit
     {"人", "名", "位"},
     {"人次"},
     {"次", "场", "期", "轮", "场次", "批次"},
@@ -108,6 +115,10 @@ def _kind_of(unit: str) -> int:
     return next((i for i, units in enumerate(_UNIT_KINDS) if unit in units), -1)
 
 
+def _same_kind(unit: str, row_unit: str) -> bool:
+    return unit == row_unit or (_kind_of(unit) >= 0 and _kind_of(unit) == _kind_of(row_unit))
+
+
 @dataclass(frozen=True)
 class Match:
     sheet: cat.IndicatorSheet
@@ -119,7 +130,8 @@ def _fits(label: str, unit: str, sheet: cat.IndicatorSheet, ind: cat.Indicator) 
         return False
     if (unit == "%") != (ind.kind is cat.Kind.RATE):
         return False
-    if unit != "%" and ("率" in label or _kind_of(unit) != _kind_of(ind.unit) or _kind_of(unit) < 0):
+    extra = EXTRA_UNITS.get((sheet.key, ind.key), frozenset())
+    if unit != "%" and ("率" in label or not (_same_kind(unit, ind.unit) or unit in extra)):
         return False
     words = WORDS.get((sheet.key, ind.key), "")
     core = re.sub(r"[“”\"（）()]", "", ind.label)

@@ -111,12 +111,20 @@ def run_in(rest: str, block: Block) -> tuple[str, str]:
 
 
 def _heading_like(rest: str) -> bool:
+    """A heading: short, no sentence inside, and not itself a sentence (one with a comma that ends in 。)."""
     body = rest.rstrip("。.：:")
-    return len(body) <= MAX_HEADING and not re.search(r"[。；;]", body)
+    sentence = rest.endswith("。") and "，" in rest
+    return len(body) <= MAX_HEADING and not re.search(r"[。；;]", body) and not sentence
 
 
 def part_of(heading: str, words: tuple[tuple[int, str], ...] = PART_WORDS) -> int:
     return next((n for n, pattern in words if re.search(pattern, heading)), 0)
+
+
+_DEPTH = {"part": 0, "cn": 0, "pcn": 1, "ar": 2, "par": 3, "circle": 4}
+_KIND_HEADING = re.compile(r"不足|问题|原因|差距|短板")
+_CLOSING = re.compile(r"^(?:特此报告|专此报告|以上报告|妥否|请审阅|请审示)")
+_ATTACHMENT = re.compile(r"^附\s*件\s*[:：\d１-９]")
 
 
 class _Reader:
@@ -126,8 +134,10 @@ class _Reader:
         self.home = 0  # the part whose heading we are under, when a folded 二级 heading moved us
         self.section: Section | None = None
         self.item: Item | None = None
+        self.depth = 9  # how deep the current item's number is (1. under （一）…); 9: no item
         self.pending: tuple[str, str] | None = None  # a short numbered line waiting for its text
         self.themes = False  # part 一's 分项 are level-1 headings (一、加强组织领导): （一） are its items
+        self.folded: tuple[int, Section | None] | None = None  # a folded part's depth and part 一's 分项
 
     def _place(self) -> None:
         self.out.placed += 1
@@ -139,17 +149,22 @@ class _Reader:
             self.pending = None
             self.item_of("", title + ("" if title.endswith(("。", "；", "！")) else "。"), where)
 
+    def _pend(self, title: str, where: str, depth: int) -> None:
+        self.flush()
+        self.pending, self.item, self.depth = (title.rstrip("。.：:；;"), where), None, depth
+
     def _new_part(self, n: int, heading: str) -> None:
         self.flush()
-        self.part, self.home, self.section, self.item, self.pending = n, n, None, None, None
+        self.part, self.home, self.section, self.item, self.pending, self.depth = n, n, None, None, None, 9
         self.out.parts.setdefault(n, heading)
 
     def level1(self, rest: str, where: str) -> None:
         n = part_of(rest)
         if n == 1 and 1 in self.out.parts and self.part == 1:
             n = 1  # a second heading of part 一's kind: read on in part 一
+        self._unfold(0)
         if n == 0 or (n in self.out.parts and n != 1):
-            if self.part in (0, 1) and 2 not in self.out.parts:  # a theme heading: a 分项 of part 一
+            if self.home in (0, 1) and 2 not in self.out.parts:  # a theme heading: a 分项 of part 一
                 if 1 not in self.out.parts:
                     self.out.parts[1] = ""
                 self.part = self.home = 1
@@ -165,7 +180,7 @@ class _Reader:
         self.flush()
         self.section = Section(title.rstrip("。.：:；;"), where)
         self.out.sections.append(self.section)
-        self.item, self.pending = None, None
+        self.item, self.pending, self.depth = None, None, 9
 
     def _implicit_part_one(self) -> None:
         """A report that opens part 一 with its first 分项 (no 一、 heading above it)."""
@@ -173,31 +188,49 @@ class _Reader:
             self.out.parts.setdefault(1, "")
             self.part = self.home = 1
 
-    def heading2(self, rest: str, where: str) -> None:
+    def _fold(self, title: str, depth: int = 1) -> bool:
+        """A heading inside part 一 that is another part (the leader's duties): read in that part
+        until the next heading or item as high as it (:meth:`_unfold`)."""
+        folded = part_of(title, FOLDED) if self.home == 1 else 0
+        if folded:
+            self.flush()
+            self.folded = (depth, self.section)
+            self.part, self.section, self.item, self.pending, self.depth = folded, None, None, None, 9
+            self.out.parts.setdefault(folded, f"（第一部分中）{title}")
+        return bool(folded)
+
+    def _unfold(self, depth: int) -> None:
+        """Back in part 一 after a folded part, at a heading or item as high as the fold's."""
+        if self.folded is not None and depth <= self.folded[0]:
+            self.flush()
+            self.part, self.section, self.item, self.depth = self.home, self.folded[1], None, 9
+            self.folded = None
+
+    def heading2(self, rest: str, where: str, depth: int = 1) -> None:
         self._implicit_part_one()
-        folded = part_of(rest, FOLDED)
-        if self.home == 1 and folded:
-            self.part, self.section, self.item, self.pending = folded, None, None, None
-            self.out.parts.setdefault(folded, f"（第一部分中）{rest}")
+        if self._fold(rest, depth):
             return
-        if self.part == 1 or self.home == 1:
+        if (self.part == 1 or self.home == 1) and not self.themes:
             self.part = 1
             self._section(rest, where)
             return
-        if self.part == 2:  # 存在的不足 / 原因分析: which kind the paragraphs after it are
+        if self.part == 2 and _KIND_HEADING.search(rest):  # 存在的不足 / 原因分析: the kind of what follows
+            self.flush()
             self.out.shortcoming_heads.add(len(self.out.shortcomings))
             self.out.shortcomings.append(rest)
             return
-        self.pending = (rest.rstrip("。.：:；;"), where)  # a titled item of parts 二 to 五, text to follow
-        self.item = None
+        self._pend(rest, where, depth)  # a titled item, its text to follow
 
-    def item_of(self, title: str, body: str, where: str) -> None:
+    def item_of(self, title: str, body: str, where: str, depth: int | None = None) -> None:
         self._implicit_part_one()
         item = Item(title, body, where)
         self.item, self.pending = item, None
+        if depth is not None:
+            self.depth = depth
         if self.part == 1:
             if self.section is None:
                 self._section("主要举措", where)  # items with no 二级 heading above them
+                self.item, self.depth = item, depth if depth is not None else 9
             assert self.section is not None
             self.section.items.append(item)
         elif self.part == 2:
@@ -219,25 +252,59 @@ class _Reader:
         else:
             self.out.part_leads.setdefault(self.part, []).append(text)
 
+    def _child(self, text: str, depth: int) -> bool:
+        """A numbered paragraph deeper than the item it follows ((1) under 1.): part of that item."""
+        if depth <= self.depth or (self.item is None and self.pending is None) or self.part == 2:
+            return False
+        if self.pending:
+            title, at = self.pending
+            self.item_of(title, text, at)
+        elif self.item is not None:
+            self.item.text = f"{self.item.text}\n{text}" if self.item.text else text
+        return True
+
+    def _aside(self, block: Block) -> bool:
+        """特此报告。, 附件：…: not the report's content, kept in 未能归类 with why."""
+        if _CLOSING.match(block.text) and len(block.text) <= 20:
+            why = "报告的结束语：本程序生成的报告不写这句，需要时可加在相应部分的末尾"
+        elif _ATTACHMENT.match(block.text):
+            why = "附件说明：本程序在“发文要素”表选“附主要数据表”时写附件说明，其他附件请另附"
+        else:
+            return False
+        self.out.unplaced.append((block.where, block.text, why))
+        self.out.placed -= 1
+        return True
+
     def block(self, block: Block) -> None:
         text = block.text
         kind, _, rest = marker(text)
         self._place()
+        depth = _DEPTH.get(kind, 9)
+        if self._aside(block):
+            return
+        if kind:
+            self._unfold(depth)
         if (kind in ("cn", "part") and _heading_like(rest)) or (block.level == 1 and not kind):
             self.level1(rest if kind else text, block.where)
+        elif kind and self._child(text, depth):
+            return
         elif (kind == "pcn" and _heading_like(rest)) or (block.level == 2 and not kind and _heading_like(text)):
-            self.heading2(rest if kind else text, block.where)
-        elif kind == "pcn" and (self.part in (0, 1) or self.home == 1) and not self.themes and run_in(rest, block)[0]:
-            title, body = run_in(rest, block)  # （一）加强组织领导。成立……: a 分项 and its lead
-            self.heading2(title, block.where)
-            self.plain(body, block.where)
+            self.heading2(rest if kind else text, block.where, depth)
+        elif kind == "pcn" and (self.part in (0, 1) or self.home == 1) and run_in(rest, block)[0]:
+            title, body = run_in(rest, block)
+            if self._fold(title, depth):  # （二）主要负责人切实履行第一责任人职责。……: an item of part 三
+                self.item_of(title, body, block.where, depth)
+            elif self.themes:  # under a theme heading, （一） are its items
+                self.item_of(title, body, block.where, depth)
+            else:  # （一）加强组织领导。成立……: a 分项 and its lead
+                self.heading2(title, block.where)
+                self.plain(body, block.where)
         elif kind:
             if _heading_like(rest) and len(rest) <= 30 and not rest.endswith(("。", "；", "！")):
-                self.pending = (rest.rstrip("。.：:；;"), block.where)
-                self.item = None
+                self._pend(rest, block.where, depth)
                 return
             title, body = run_in(rest, block)
-            self.item_of(title, body, block.where)
+            self.item_of(title, body, block.where, depth)
         else:
             self.plain(text, block.where)
 
@@ -316,7 +383,7 @@ def _back(blocks: list[Block], out: Outline) -> list[Block]:
     """Signature and date: the last date line among the last few, and the short line before it;
     what follows them (a web page's 打印本页) goes to 未能归类.  Returns the blocks before them."""
     body = list(blocks)
-    tail = len(body) - 6
+    tail = len(body) - 16  # a web page's footer (相关链接, 主办单位, ICP …) may follow the date
     at = next((i for i in range(len(body) - 1, max(tail, -1), -1) if _DATE.match(_flat(body[i].text))), None)
     if at is None:
         return body

@@ -53,7 +53,7 @@ def parse_date(value: Any) -> dt.date | None:
 
 
 # -- numbers as people type them -------------------------------------------------------------------
-APPROX_PREFIXES = ("超过", "突破", "不少于", "约", "近", "逾")
+APPROX_PREFIXES = ("超过", "突破", "不少于", "不足", "约", "近", "逾")
 APPROX_SUFFIXES = ("余", "多", "以上")
 _MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 _TYPED = re.compile(

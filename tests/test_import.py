@@ -42,14 +42,10 @@ def test_every_figure_of_the_published_report_becomes_a_row_with_its_value_unit_
     print("\n原文\t值（上年列）\t单位\t行\t对")
     found = 0
     for truth in yy.FIGURES:
-        row = next(
-            (
-                r
-                for r in rows
-                if r.printed == truth.printed and truth.text.replace(" ", "") in r.context.replace(" ", "")
-            ),
-            None,
-        )
+        candidates = [
+            r for r in rows if r.printed == truth.printed and truth.text.replace(" ", "") in r.context.replace(" ", "")
+        ]  # the same figure twice in one sentence (在编在岗40人，取得行政执法证40人): the one its label names
+        row = next((r for r in candidates if r.label[:4] in truth.text), candidates[0] if candidates else None)
         typed = str(truth.typed) + ("%" if truth.unit == "%" and "%" not in str(truth.typed) else "")
         ok = row is not None and row.typed == typed and row.unit == truth.unit
         found += ok

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 @main.command("import", context_settings=_HELP)
-@click.argument("report", type=_PathArg())
+@click.argument("report", type=_PathArg(), metavar="去年的报告")
 @click.option("-o", "--output", "output", type=_PathArg(), required=True, help="要生成的工作簿（.xlsx）。")
 @click.option("--force", is_flag=True, help="工作簿文件已存在时，先备份再覆盖。")
 @click.option(

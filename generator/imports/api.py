@@ -102,6 +102,12 @@ def _text_summary(imp: Imported) -> list[str]:
     )
     if imp.changes:
         lines.append(f"“同比增长……”{imp.changes} 处改为引用〔指标｜同比〕，今年按今年的数字重新计算。")
+    if imp.uncited:
+        shown = "；".join(f"“{t}”" for t in imp.uncited[:5])
+        lines.append(
+            f"叙述中还有 {len(imp.uncited)} 处数字没有改为引用（{shown}{'…' if len(imp.uncited) > 5 else ''}），"
+            "仍是去年的写法，请逐一核对、改成今年的数字或改为引用〔指标〕。"
+        )
     if imp.years_moved:
         year = outline.year
         lines.append(f"叙述中的“{year}年”{imp.years_moved} 处改为“{(year or 0) + 1}年”，请核对。")

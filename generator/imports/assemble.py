@@ -15,15 +15,16 @@ from decimal import Decimal
 from typing import Any
 
 from generator.imports import mapping
-from generator.imports.figures import Found, find_figures
+from generator.imports.figures import UNITS, Found, find_figures
 from generator.imports.outline import Item, Outline
+from generator.imports.tables import TableFigure, table_figures
 from generator.model.values import APPROX_PREFIXES, typed_number
 from generator.read import catalogue as cat
 from generator.render.clauses import SHEET_SECTIONS
 
 # the 分项 a 二级 heading stands for, by its words (the first that fits, each 分项 once)
 SECTION_WORDS: tuple[tuple[str, str], ...] = (
-    ("leadership", r"党的领导|党建|组织领导|加强领导|领导机制|压实.{0,4}责任|责任落实"),
+    ("leadership", r"党的.{0,4}领导|党对.{0,12}领导|党建|组织领导|加强领导|领导机制|压实.{0,4}责任|责任落实"),
     ("enforcement", r"执法"),
     ("permits", r"审批|政务服务|放管服|营商环境|行政许可"),
     ("disputes", r"信访|矛盾|纠纷|复议|诉讼|调解|合法权益"),
@@ -96,6 +97,7 @@ class Imported:
     same_year: bool = False  # the report's own year kept: figures are 本年, plans 下年安排
     changes: int = 0  # 同比 phrases turned into 〔指标｜同比〕
     years_moved: int = 0  # "2022年" in the narrative made "2023年"
+    uncited: list[str] = field(default_factory=list)  # numbers left as written in the narrative
 
     @property
     def mapped(self) -> list[FigureRow]:
@@ -138,11 +140,32 @@ class _Figures:
         n, name = 1, label
         while name in self.by_label or (name in self.names and name != own):
             same = self.by_label.get(name)
-            if same is not None and same.typed == typed and same.unit == unit:
-                return name, same  # the same figure stated again: one row, cited twice
+            if same is not None and same.typed == typed and same.unit == unit and len(label) >= 6:
+                return name, same  # the same figure stated again (a name that says what): one row
             n += 1
             name = f"{label}（{n}）"
         return name, None
+
+    def add_table(self, tf: TableFigure) -> bool:
+        """A figure of a table: a row, unless the narrative stated it already."""
+        for f in self.out.figures:
+            if f.typed == tf.typed and f.unit == tf.unit and (tf.label in f.label or f.label in tf.label):
+                return False
+        found = Found(0, 0, tf.typed, tf.unit, tf.label, tf.printed)
+        hit = self._row_for(found, ())
+        name, same = self._unique(tf.label, tf.typed, tf.unit, hit.indicator.label if hit else "")
+        if same is not None:
+            return False
+        row = FigureRow(name, tf.typed, tf.unit, tf.printed, tf.row_text, tf.where, cited=0)
+        if hit:
+            slot = f"{hit.sheet.key}.{hit.indicator.key}"
+            if slot in self.holders:
+                self.holders[slot].sheet = self.holders[slot].key = ""
+            row.sheet, row.key = hit.sheet.key, hit.indicator.key
+            self.holders[slot] = row
+        self.by_label[name] = row
+        self.out.figures.append(row)
+        return True
 
     def cite(self, text: str, where: str, section_key: str = "") -> str:
         found = find_figures(text)
@@ -213,6 +236,27 @@ def _approximate(typed: str) -> bool:
     return typed_number(typed)[1] != "" or typed.startswith(APPROX_PREFIXES) or typed.endswith(("余", "多", "以上"))
 
 
+_DIGITS = re.compile(r"(?<![\d.〔])\d+(?:\.\d+)?")
+
+
+def uncited_numbers(texts: list[str]) -> list[str]:
+    """Numbers left as they were in the narrative that look like counts (not years, dates, ordinals,
+    document numbers, titles, phone numbers): last year's number, unless the clerk changes it."""
+    out: list[str] = []
+    for text in texts:
+        bare = re.sub(r"〔[^〕]*〕|《[^》]*》|[“\"][^”\"]*[”\"]", lambda m: " " * len(m[0]), text)
+        for m in _DIGITS.finditer(bare):
+            before, after = bare[max(0, m.start() - 2) : m.start()], bare[m.end() : m.end() + 3]
+            if len(m[0]) >= 7 or re.match(r"\s*(?:年|月|日|号|时|点|周岁|[-—－~～:：·])", after):
+                continue
+            if before.endswith(("第", "前", "近")) or re.match(r"\d*(?:热线|\.\d)", after) or int(float(m[0])) == 0:
+                continue
+            if re.fullmatch(r"1\d{2,4}", m[0]) and not bare[m.end() :].startswith(UNITS):
+                continue  # 110, 12320, 12345: a service's number, not a count
+            out.append(text[max(0, m.start() - 6) : m.end() + 3])
+    return out
+
+
 def keep_to_the_rules(figures: list[FigureRow]) -> int:
     """Figures taken out of catalogue rows whose sums or parts the validation would refuse
     (12345热线受理群众诉求15.2万件 is no part of 受理信访事项2860件): they stay 特色指标.  How many."""
@@ -255,7 +299,8 @@ def _section_key(title: str, used: set[str]) -> str:
 
 
 def _short_name(title: str, used: set[str]) -> str:
-    name = re.split(r"[，,；;。]", title)[0][:12] or title[:12]
+    """A new 分项's name: its heading's first phrase, whole (a name cut mid-word reads as a slip)."""
+    name = re.split(r"[，,；;。]", title)[0][:20] or title[:20]
     while name in used or name in cat.SUBSECTIONS_BY_SHORT:
         name += "（续）"
     return name
@@ -419,22 +464,34 @@ def assemble(outline: Outline, same_year: bool = False) -> Imported:
             else _short_name(sec.title, shorts)
         )
         shorts.add(short)
-        lead = cite("\n".join(sec.lead), sec.where, key) if sec.lead else ""
-        out.structure.append((short, sec.title, lead))
+        if sec.items:
+            lead = cite("\n".join(sec.lead), sec.where, key) if sec.lead else ""
+            out.structure.append((short, sec.title, lead))
+        else:  # a 分项 written as plain paragraphs: they are its measures, each a row without 小标题
+            out.structure.append((short, sec.title, ""))
+            out.measures += [(short, "", cite(t, sec.where, key)) for t in sec.lead]
         for it in sec.items:
             out.measures.append((short, it.title, cite(it.text, it.where, key)))
     if 1 in outline.part_leads:
         out.wordings["第一部分引语"] = cite("\n".join(outline.part_leads[1]), "第一部分", "")
     _split_shortcomings(outline.shortcomings, outline.shortcoming_heads, out, year)
     out.shortcomings = [(k, cite(t, "第二部分")) for k, t in out.shortcomings]
-    if 3 in outline.part_leads:
+    if 3 in outline.part_leads and outline.items[3]:
         out.wordings["第三部分引语"] = cite("\n".join(outline.part_leads[3]), "第三部分", "duties")
-    out.duties = _rows(outline.items[3], cite, "duties")
+    elif 3 in outline.part_leads:  # part 三 as plain paragraphs: each a row without 小标题
+        out.duties = [("", cite(t, "第三部分", "duties")) for t in outline.part_leads[3]]
+    out.duties += _rows(outline.items[3], cite, "duties")
     if 4 in outline.part_leads:
         out.last_plans.append(("（引语）", "\n".join(outline.part_leads[4])))
         out.wordings["第四部分引语"] = _placeholders("\n".join(outline.part_leads[4]), out.info, year)
     out.last_plans += [(it.title, it.text) for it in outline.items[4]]
-    out.others = [("", "\n".join(outline.part_leads[5]))] if 5 in outline.part_leads else []
+    out.others = [("", cite(t, "第五部分")) for t in outline.part_leads.get(5, [])]
     out.others += _rows(outline.items[5], cite)
+    taken = {tf.where for tf in table_figures(outline.tables, year) if figures.add_table(tf)}
+    outline.unplaced = [
+        (w, t, why + "；其中的数字已写入指标表或特色指标表" if w in taken else why) for w, t, why in outline.unplaced
+    ]
     keep_to_the_rules(out.figures)
+    narrative = [t for *_, t in out.measures] + [t for _, t in out.shortcomings + out.duties + out.others]
+    out.uncited = uncited_numbers(narrative + [lead for *_, lead in out.structure])
     return out

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 UNITS = tuple(
     sorted(
         (
-            "个工作日 个百分点 人次 户次 家次 场次 批次 万元 亿元 学时 课时 小时 平方米 公里 "
+            "个工作日 个百分点 人次 户次 家次 场次 批次 台次 辆次 万元 亿元 学时 课时 小时 平方米 公里 笔 "
             "件 起 宗 例 人 名 位 次 场 期 轮 份 册 本 套 台 辆 部 家 户 所 个 项 类 条 张 篇 卷 幅 块 "
             "处 座 间 支 组 批 天 元 万 亿 % ％"
         ).split(),
@@ -33,6 +33,7 @@ UNITS = tuple(
     )
 )
 _SHARE_UNITS = ("%", "％", "个百分点")
+_ARTICLES = ("例", "个", "起", "件", "名", "位", "家", "所", "项", "条", "份", "部", "宗")  # "1例…案" names one
 PREFIXES = ("超过", "突破", "不少于", "不足", "约", "近", "逾")
 SUFFIXES = ("余", "多", "以上")
 _NUMBER = re.compile(
@@ -138,9 +139,19 @@ _VERBS = (
     "回复",
     "移送",
     "移交",
+    "办结",
+    "审结",
+    "追回",
+    "挽回",
+    "追缴",
+    "收缴",
+    "下放",
+    "清理",
+    "表彰",
+    "提供",
 )
 _VERB = re.compile("|".join(_VERBS))
-_AGGREGATE = re.compile(r"(?:共计|累计|合计|总计|(?<![公总])共(?![享同建治赢商]))")
+_AGGREGATE = re.compile(r"(?:共计|累计|合计|总计|(?<![公总])共(?![享同建治赢商和产青]))")
 _POINTERS = re.compile(r"(?:将|把|对|向|给|赴|带队|带领)")
 MAX_LABEL = 16
 
@@ -198,7 +209,7 @@ def _label(text: str, start: int, end: int, floor: int) -> tuple[str, int]:
     prenominal = (
         not trimmed
         or re.fullmatch(r"[对向为在于]?(?:全区|全县|全市|全省|全镇|辖区内?|各)?", trimmed)
-        or trimmed.endswith(("了", "等"))
+        or trimmed.endswith(("了", "等", "的"))
         or (trimmed.endswith(_VERBS) and not re.match(r"[，,；;。、]|$", text[end : end + 1]))
     )
     if not prenominal:
@@ -206,6 +217,8 @@ def _label(text: str, start: int, end: int, floor: int) -> tuple[str, int]:
     noun, noun_end = _noun_after(text, end)
     if not noun:
         return trimmed, end
+    if trimmed.endswith("的"):  # 对委机关签订的26份合同: 委机关签订的合同
+        return (re.sub(r"^[对向为在于]", "", trimmed) + noun)[: MAX_LABEL + 8], noun_end
     verb = ""
     tail = trimmed.removesuffix("了")
     v = list(_VERB.finditer(tail))
@@ -255,7 +268,8 @@ def find_figures(text: str) -> list[Found]:
             continue  # 万/亿 with no unit after: a bare amount, too often a name (十万火急) to take
         after_unit = norm[end : end + 1]
         if digits == "1" and not m["pre"] and not m["suf1"] and not m["suf2"] and _PLAIN_ONE_NOUN.match(after_unit):
-            if unit not in _SHARE_UNITS and norm[start - 1 : start] not in ("为", "达"):
+            counted = re.search(r"(?:其中|共|有|达|为|计|仅|至|压缩到|缩短到)$", norm[max(0, start - 4) : start])
+            if unit in _ARTICLES and not counted:
                 continue  # 1例口腔诊所非法行医案: an article, the noun names the thing
         approx = m["pre"] or m["suf1"] or m["suf2"] or ""
         number = digits + (m["mul"] or "")
@@ -268,8 +282,30 @@ def find_figures(text: str) -> list[Found]:
         if unit in ("万元", "亿元"):
             typed, unit = (typed.replace(number, number + unit[0], 1) if unit[0] not in number else typed), "元"
         label, floor = _label(norm, start, end, floor)
+        label = _after_previous(label, out[-1].label if out and out[-1].end >= start - 12 else "")
         out.append(Found(start, end, typed, unit, label, text[start:end]))
     return out
+
+
+_LEADING_VERB = re.compile("^(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + ")")
+
+
+def _after_previous(label: str, previous: str) -> str:
+    """A label that only makes sense after the figure before it: a bare verb of a series
+    (受理行政许可事项458件，办结455件 → 办结行政许可事项), the two ends of 由…压缩至…."""
+    if not label:
+        return previous
+    cut = re.search(r"(压缩|缩短|减少|降低|提高|提升)?(?:至|到)$", label)
+    if cut and cut.start() > 0 and not previous.endswith("（原）"):
+        return label[: cut.start()] + (f"（{cut[1]}后）" if cut[1] else "")  # 企业开办时间压缩至1个工作日
+    if label.endswith("由") and len(label) > 1:
+        return label[:-1] + "（原）"  # 审批时限由20个工作日压缩至7个工作日
+    if re.fullmatch(r"(?:压缩|缩短|减少|提高|提升|增加)?(?:至|到)", label) and previous.endswith("（原）"):
+        return previous.removesuffix("（原）") + "（现）"
+    verb = _LEADING_VERB.match(previous)
+    if verb and len(label) <= 3 and _LEADING_VERB.fullmatch(label) and len(previous) > verb.end():
+        return label + previous[verb.end() :]
+    return label
 
 
 def is_share(unit: str) -> bool:

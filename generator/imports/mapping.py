@@ -57,7 +57,7 @@ WORDS: dict[tuple[str, str], str] = {
     ("review", "normative_made"): r"(制定|出台|印发).*规范性文件",
     ("review", "normative_reviewed"): r"(审核|审查).*规范性文件|规范性文件.*(审核|审查)",
     ("review", "normative_cleaned"): r"清理.*规范性文件|规范性文件.*清理",
-    ("review", "normative_changed"): r"修改或废止|废止",
+    ("review", "normative_changed"): r"修改或废止|修订或废止|修改、废止",
     ("review", "contracts_reviewed"): r"合同.*(审|把关)|审.*合同",
     ("review", "decisions_reviewed"): r"重大行政决策.*(审|论证)",
     ("review", "counsels"): r"法律顾问|公职律师",
@@ -72,7 +72,7 @@ WORDS: dict[tuple[str, str], str] = {
     ("publicity", "lectures"): r"讲座",
     ("publicity", "materials"): r"宣传资料|宣传册|宣传单",
     ("publicity", "audience"): r"受教育|受众",
-    ("publicity", "media_posts"): r"推送|新媒体",
+    ("publicity", "media_posts"): r"普法.{0,6}(推送|信息)|推送.{0,6}普法|新媒体.{0,4}普法",
     ("disclosure", "proactive"): r"主动公开",
     ("disclosure", "requests"): r"公开申请|依申请公开",
     ("disclosure", "granted"): r"^予以公开",
@@ -125,7 +125,9 @@ class Match:
     indicator: cat.Indicator
 
 
-def _fits(label: str, unit: str, sheet: cat.IndicatorSheet, ind: cat.Indicator) -> bool:
+def _fits(
+    label: str, unit: str, sheet: cat.IndicatorSheet, ind: cat.Indicator, sheets_here: tuple[str, ...] = ()
+) -> bool:
     if ind.kind is cat.Kind.TEXT:
         return False
     if (unit == "%") != (ind.kind is cat.Kind.RATE):
@@ -136,6 +138,8 @@ def _fits(label: str, unit: str, sheet: cat.IndicatorSheet, ind: cat.Indicator) 
     words = WORDS.get((sheet.key, ind.key), "")
     core = re.sub(r"[“”\"（）()]", "", ind.label)
     plain = re.sub(r"[“”\"（）()]", "", label)
+    if len(core) <= 5 and sheets_here and sheet.key not in sheets_here and not (words and re.search(words, plain)):
+        return False  # a short, common name (按期办结率, 来信) of another 分项's sheet: not clearly this row
     return bool((len(core) >= 3 and core in plain) or (words and re.search(words, plain)))
 
 
@@ -149,7 +153,7 @@ def match(
         Match(sheet, ind)
         for sheet in cat.INDICATOR_SHEETS
         for ind in sheet.indicators
-        if f"{sheet.key}.{ind.key}" not in taken and _fits(label, unit, sheet, ind)
+        if f"{sheet.key}.{ind.key}" not in taken and _fits(label, unit, sheet, ind, sheets_here)
     ]
     if len(found) > 1:
         found = [m for m in found if m.sheet.key in sheets_here] or found

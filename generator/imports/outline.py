@@ -42,6 +42,7 @@ FOLDED: tuple[tuple[int, str], ...] = (
     (2, r"存在的?(?:主要)?(?:不足|问题)|不足和原因|问题和原因|不足及原因|差距和不足"),
     (4, r"下一步|下步|\d{4}年.{0,8}(?:安排|计划|打算)|工作(?:安排|计划|打算)$"),
 )
+TABLE_ROW = "表格中的一行：表格本身不写入报告（需要时在“发文要素”表选“附主要数据表”）"
 MAX_HEADING = 40  # characters: a longer line is a paragraph, not a heading
 MAX_RUN_IN = 40
 _DATE = re.compile(
@@ -80,6 +81,7 @@ class Outline:
     shortcoming_heads: set[int] = field(default_factory=set)  # which of them are its 二级 headings
     items: dict[int, list[Item]] = field(default_factory=lambda: {3: [], 4: [], 5: []})
     unplaced: list[tuple[str, str, str]] = field(default_factory=list)  # (where, text, why)
+    tables: list[Block] = field(default_factory=list)  # the cells of the report's tables
     placed: int = 0
 
     @property
@@ -124,6 +126,7 @@ def part_of(heading: str, words: tuple[tuple[int, str], ...] = PART_WORDS) -> in
 _DEPTH = {"part": 0, "cn": 0, "pcn": 1, "ar": 2, "par": 3, "circle": 4}
 _KIND_HEADING = re.compile(r"不足|问题|原因|差距|短板")
 _CLOSING = re.compile(r"^(?:特此报告|专此报告|以上报告|妥否|请审阅|请审示)")
+_CAPTION = re.compile(r"^(?:附)?表\s*\d+\s*[：:、.．\s]")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[:：\d１-９]")
 
 
@@ -267,6 +270,8 @@ class _Reader:
         """特此报告。, 附件：…: not the report's content, kept in 未能归类 with why."""
         if _CLOSING.match(block.text) and len(block.text) <= 20:
             why = "报告的结束语：本程序生成的报告不写这句，需要时可加在相应部分的末尾"
+        elif _CAPTION.match(block.text) and len(block.text) <= 40:
+            why = "表格的标题：表格本身不写入报告，其中的数字已写入指标表或特色指标表"
         elif _ATTACHMENT.match(block.text):
             why = "附件说明：本程序在“发文要素”表选“附主要数据表”时写附件说明，其他附件请另附"
         else:
@@ -411,6 +416,11 @@ def read_outline(blocks: list[Block]) -> Outline:
     for b in body[first:]:
         reader.block(b)
     reader.flush()  # a short numbered line at the end with no text after it
-    for b in tables:
-        out.unplaced.append((b.where, b.text, "表格中的文字，工作簿中没有对应位置，请把需要的数字填入指标表"))
+    out.tables = tables
+    rows: dict[str, list[str]] = {}
+    for b in tables:  # one line a table row: 表格1第2行 “监督检查 | 户次 | 2140 | 1876”
+        where = re.sub(r"第\d+列$", "", b.where)
+        rows.setdefault(where, []).append(b.text)
+    for where, cells in rows.items():
+        out.unplaced.append((where, " | ".join(cells), TABLE_ROW))
     return out

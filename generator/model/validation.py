@@ -176,6 +176,7 @@ def _items(
     spec: cat.NarrativeSheet, rows: list[dict[str, Cell]], problems: list[Problem], cite: Citer, sections: SectionNames
 ) -> list[Item]:
     out: list[Item] = []
+    untitled: list[str] = []  # rows without 小标题: unnumbered paragraphs, said once for the sheet
     for row in rows:
         text_cell = row["内容"]
         text = clean_text(text_cell.value)
@@ -209,15 +210,18 @@ def _items(
             section = sections(name, sec_cell.ref, problems)
         title = _title(row["小标题"], problems) if "小标题" in row else ""
         if "小标题" in row and not title:
-            problems.append(
-                Problem(
-                    Severity.WARNING,
-                    row["小标题"].ref,
-                    "这一行没有小标题：报告中写成不编号的一段，接在上一项后面。"
-                    "要让它单独编号，请填写小标题（一句话概括这项工作，不要编号）。",
-                )
-            )
+            untitled.append(row["小标题"].ref)
         out.append(Item(title=title, text=cite(text, text_cell.ref, problems), cell=text_cell.ref, section=section))
+    if untitled:
+        cells = "、".join(ref.split("!")[1] for ref in untitled)
+        problems.append(
+            Problem(
+                Severity.WARNING,
+                untitled[0],
+                f"“{spec.name}”表有 {len(untitled)} 行没有小标题（{cells}）：报告中各写成不编号的一段，接在上一项后面。"
+                "要单独编号的，请填写小标题（一句话概括这项工作，不要编号）。",
+            )
+        )
     if spec.required and not out and not any(p.where.startswith(spec.name + "!") for p in problems):
         problems.append(
             Problem(

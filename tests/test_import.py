@@ -505,3 +505,88 @@ def test_dates_stay_and_the_agency_names_itself_as_its_name_says() -> None:
     text = imported.measures[0][2]
     assert "于2024年1月1日施行" in text and "截至2025年底" in text and "2025年全年" in text
     assert imported.info["机关自称"] == "我镇"
+
+
+def test_a_tables_figures_become_rows_and_its_rows_and_caption_are_kept_aside(tmp_path: Path) -> None:
+    from docx import Document
+
+    from generator.imports.api import import_report
+
+    document = Document()
+    for line in (
+        "某区住房和城乡建设局2025年法治政府建设年度报告",
+        "一、2025年推进法治政府建设的主要举措和成效",
+        "（一）严格执法",
+        "1.规范执法。全年开展监督检查2140户次，主要数据见下表。",
+        "表1 2025年行政执法主要数据",
+    ):
+        document.add_paragraph(line)
+    table = document.add_table(rows=4, cols=5)
+    cells = [
+        ("项目", "单位", "2025年", "2024年", "同比"),
+        ("监督检查", "户次", "2140", "1876", "增长14.1%"),
+        ("罚没款金额", "万元", "412.6", "356.2", "增长15.8%"),
+        ("移送公安机关涉嫌犯罪案件", "起", "1", "0", "—"),
+    ]
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    for line in ("二、存在的问题", "执法力量不足。", "某区住房和城乡建设局", "2026年1月10日"):
+        document.add_paragraph(line)
+    document.save(str(tmp_path / "报告.docx"))
+    result = import_report(tmp_path / "报告.docx")
+    rows = {f.label: (f.typed, f.unit, f.sheet, f.key) for f in result.imported.figures}
+    assert rows["罚没款金额"] == ("412.6万", "元", "enforcement", "fines")
+    assert rows["移送公安机关涉嫌犯罪案件"] == ("1", "起", "enforcement", "to_police")
+    assert sum(f.typed == "2140" for f in result.imported.figures) == 1  # stated in the text already: once
+    unplaced = [(where, why[:6]) for where, _, why in result.imported.outline.unplaced]
+    assert ("第5段", "表格的标题：") in unplaced and ("表格1第3行", "表格中的一行") in unplaced
+    assert not any("表1" in t for *_, t in result.imported.measures)
+
+
+def test_paragraphs_without_numbers_are_the_rows_of_their_分项_and_of_part_three() -> None:
+    imported = assemble(
+        _outline(
+            [
+                "某县人民政府2025年法治政府建设情况的报告",
+                "一、2025年推进法治政府建设的主要举措和成效",
+                "（一）坚持党的全面领导，统筹推进法治政府建设",
+                "县政府召开常务会议专题研究法治政府建设工作4次。",
+                "制定年度工作要点，明确重点任务32项。",
+                "二、存在的不足和原因",
+                "一是执法能力不足；二是宣传不够。",
+                "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+                "县政府主要负责同志认真履行第一责任人职责，带头出庭应诉1次。",
+                "五、其他需要报告的情况",
+                "2025年，我县未发生重大行政违法案件。",
+            ]
+        )
+    )
+    assert imported.structure == [("党的领导", "坚持党的全面领导，统筹推进法治政府建设", "")]
+    assert [(s, t) for s, t, _ in imported.measures] == [("党的领导", ""), ("党的领导", "")]
+    assert [t for t, _ in imported.duties] == [""] and "第三部分引语" not in imported.wordings
+    assert imported.others == [("", "2026年，我县未发生重大行政违法案件。")]
+
+
+def test_a_short_common_name_of_another_分项_and_a_number_left_as_written() -> None:
+    imported = assemble(
+        _outline(
+            [
+                "某县卫生健康委员会2025年法治政府建设年度报告",
+                "一、2025年推进法治政府建设的主要举措和成效",
+                "（一）依法化解矛盾纠纷",
+                "1.办理信访。受理信访事项120件，按期办结率100%。",
+                "（二）自觉接受监督",
+                "2.办理建议提案。承办县人大代表建议12件，按期办结率100%。",
+                "3.优化服务。办理业务32万余笔，服务对象反映良好。",
+                "二、存在的问题",
+                "执法力量不足。",
+            ]
+        )
+    )
+    rates = [(f.label, f.sheet, f.key) for f in imported.figures if f.unit == "%"]
+    assert rates == [("按期办结率", "petitions", "on_time_rate"), ("按期办结率（2）", "", "")]  # two figures, not one
+    assert imported.uncited == [] and any(f.typed == "32万余" and f.unit == "笔" for f in imported.figures)
+    from generator.imports.assemble import uncited_numbers
+
+    assert uncited_numbers(["其中12家医院开展义诊，拨打12345热线，于2024年1月1日施行，第3次会议"]) == ["其中12家医院"]

@@ -1,10 +1,19 @@
-"""Inputs ``report-draft import`` must refuse, made by the tests: a scanned PDF, an encrypted DOCX."""
+"""Inputs for the import's tests: a report's lines as blocks, and files it must refuse (a scanned
+PDF, an encrypted DOCX)."""
 
 from __future__ import annotations
 
 import io
 
 import msoffcrypto.format.ooxml
+
+from generator.imports.assemble import full_width
+from generator.imports.document import Block
+
+
+def blocks(lines: list[str]) -> list[Block]:
+    """Lines of a report as the document reader gives them (full-width marks as the import makes them)."""
+    return [Block(full_width(t.strip()), f"第{i}行") for i, t in enumerate(lines, start=1) if t.strip()]
 
 
 def scanned_pdf() -> bytes:

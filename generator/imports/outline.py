@@ -15,113 +15,20 @@ unnumbered paragraph continues the item before it, or is the lead of its 分项 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from generator.imports.document import Block
-
-_CN = "一二三四五六七八九十"
-MARKS = (
-    ("part", re.compile(rf"^第([{_CN}]{{1,3}})部分\s*[、，,：:]?\s*")),
-    ("cn", re.compile(rf"^([{_CN}]{{1,3}})\s*[、，,．.]\s*")),
-    ("pcn", re.compile(rf"^[（(]\s*([{_CN}]{{1,3}})\s*[）)]\s*[、.．]?\s*")),
-    ("ar", re.compile(r"^(\d{1,2})\s*(?:[、．，]|\.(?!\d))\s*")),
-    ("par", re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*")),
-    ("circle", re.compile(r"^([①-⑳])\s*")),
+from generator.imports.frontmatter import back, front
+from generator.imports.structure import (
+    FOLDED,
+    TABLE_ROW,
+    Item,
+    Outline,
+    Section,
+    heading_like,
+    marker,
+    part_of,
+    run_in,
 )
-# a level-1 heading's words → the official item it is (checked in this order)
-PART_WORDS: tuple[tuple[int, str], ...] = (
-    (3, r"第一责任人|主要负责人|党政.{0,4}负责人|履行.{0,6}职责"),
-    (2, r"不足|问题|差距|短板|薄弱"),
-    (4, r"安排|计划|打算|思路|下一步|下步|展望|努力方向|工作重点"),
-    (5, r"其他|其它|需要报告"),
-    (1, r"举措|成效|做法|成绩|工作情况|主要工作|开展情况|推进情况|落实情况|总体情况|基本情况|建设情况|情况$"),
-)
-# a 二级 heading inside part 一 that is another part, folded in
-FOLDED: tuple[tuple[int, str], ...] = (
-    (3, r"第一责任人|主要负责人履行|党政主要负责人"),
-    (2, r"存在的?(?:主要)?(?:不足|问题)|不足和原因|问题和原因|不足及原因|差距和不足"),
-    (4, r"下一步|下步|\d{4}年.{0,8}(?:安排|计划|打算)|工作(?:安排|计划|打算)$"),
-)
-TABLE_ROW = "表格中的一行：表格本身不写入报告（需要时在“发文要素”表选“附主要数据表”）"
-MAX_HEADING = 40  # characters: a longer line is a paragraph, not a heading
-MAX_RUN_IN = 40
-_DATE = re.compile(
-    r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$|^[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$"
-)
-_YEAR = re.compile(r"(\d{4})\s*年")
-
-
-@dataclass
-class Item:
-    title: str  # run-in title, without number or final 。; "" when it has none
-    text: str  # the body; paragraphs after the first joined by "\n"
-    where: str
-
-
-@dataclass
-class Section:
-    title: str  # the 二级 heading as written (number taken off)
-    where: str
-    lead: list[str] = field(default_factory=list)
-    items: list[Item] = field(default_factory=list)
-
-
-@dataclass
-class Outline:
-    title: str = ""
-    title_where: list[str] = field(default_factory=list)
-    addressee: str = ""
-    opening: list[str] = field(default_factory=list)
-    signature: str = ""
-    date: str = ""
-    parts: dict[int, str] = field(default_factory=dict)  # official item → its heading as written
-    sections: list[Section] = field(default_factory=list)  # part 一
-    part_leads: dict[int, list[str]] = field(default_factory=dict)  # paragraphs before a part's first item
-    shortcomings: list[str] = field(default_factory=list)  # part 二, as paragraphs
-    shortcoming_heads: set[int] = field(default_factory=set)  # which of them are its 二级 headings
-    items: dict[int, list[Item]] = field(default_factory=lambda: {3: [], 4: [], 5: []})
-    unplaced: list[tuple[str, str, str]] = field(default_factory=list)  # (where, text, why)
-    tables: list[Block] = field(default_factory=list)  # the cells of the report's tables
-    placed: int = 0
-
-    @property
-    def year(self) -> int | None:
-        m = _YEAR.search(self.title) or next((_YEAR.search(t) for t in self.opening if _YEAR.search(t)), None)
-        return int(m[1]) if m else None
-
-
-def marker(text: str) -> tuple[str, str, str]:
-    """(kind, number, the rest) of a numbered paragraph; ("", "", text) when it has no number."""
-    for kind, pattern in MARKS:
-        m = pattern.match(text)
-        if m and m.end() < len(text):
-            return kind, m[1], text[m.end() :]
-    return "", "", text
-
-
-def run_in(rest: str, block: Block) -> tuple[str, str]:
-    """(title, body) of an item: the run-in title up to its first 。 (or the formatted run)."""
-    if block.run_in:
-        k, _, title = marker(block.run_in.strip())
-        title = title if k else block.run_in.strip()
-        if title and rest.startswith(title):
-            return title.rstrip("。.：:；;"), rest[len(title) :].strip()
-    cut = re.search(r"[。：:]", rest)
-    if cut and 2 <= cut.start() <= MAX_RUN_IN and cut.end() < len(rest):
-        return rest[: cut.start()], rest[cut.end() :].strip()
-    return "", rest
-
-
-def _heading_like(rest: str) -> bool:
-    """A heading: short, no sentence inside, and not itself a sentence (one with a comma that ends in 。)."""
-    body = rest.rstrip("。.：:")
-    sentence = rest.endswith("。") and "，" in rest
-    return len(body) <= MAX_HEADING and not re.search(r"[。；;]", body) and not sentence
-
-
-def part_of(heading: str, words: tuple[tuple[int, str], ...] = PART_WORDS) -> int:
-    return next((n for n, pattern in words if re.search(pattern, heading)), 0)
-
 
 _DEPTH = {"part": 0, "cn": 0, "pcn": 1, "ar": 2, "par": 3, "circle": 4}
 _KIND_HEADING = re.compile(r"不足|问题|原因|差距|短板")
@@ -289,11 +196,11 @@ class _Reader:
             return
         if kind:
             self._unfold(depth)
-        if (kind in ("cn", "part") and _heading_like(rest)) or (block.level == 1 and not kind):
+        if (kind in ("cn", "part") and heading_like(rest)) or (block.level == 1 and not kind):
             self.level1(rest if kind else text, block.where)
         elif kind and self._child(text, depth):
             return
-        elif (kind == "pcn" and _heading_like(rest)) or (block.level == 2 and not kind and _heading_like(text)):
+        elif (kind == "pcn" and heading_like(rest)) or (block.level == 2 and not kind and heading_like(text)):
             self.heading2(rest if kind else text, block.where, depth)
         elif kind == "pcn" and (self.part in (0, 1) or self.home == 1) and run_in(rest, block)[0]:
             title, body = run_in(rest, block)
@@ -305,7 +212,7 @@ class _Reader:
                 self.heading2(title, block.where)
                 self.plain(body, block.where)
         elif kind:
-            if _heading_like(rest) and len(rest) <= 30 and not rest.endswith(("。", "；", "！")):
+            if heading_like(rest) and len(rest) <= 30 and not rest.endswith(("。", "；", "！")):
                 self._pend(rest, block.where, depth)
                 return
             title, body = run_in(rest, block)
@@ -314,103 +221,13 @@ class _Reader:
             self.plain(text, block.where)
 
 
-_TITLE_WORDS = re.compile(r"(?:报告|工作情况|工作总结)")
-_TITLE_TOPIC = re.compile(r"法治|依法行政|\d{4}\s*年")  # a title names its topic or its year
-_META = re.compile(
-    r"发布时间|发布日期|发文日期|来源[:：]|信息来源|浏览次数|阅读次数|点击[数率量]|字体[:：]|字号[:：]|打印本页|【打印】|"
-    r"关闭窗口|【关闭】|分享到|索引号|主题分类|作者[:：]|责任编辑|扫一扫|当前位置|首页\s*[>＞»]|"
-    r"今天是|更新时间|所在的?位置|【大\s*中\s*小】"
-)
-
-
-def _first_heading(blocks: list[Block]) -> int:
-    """Where the body starts: the first level-1 or 二级 heading or numbered item."""
-    for i, b in enumerate(blocks):
-        kind, _, rest = marker(b.text)
-        if (kind in ("cn", "part", "pcn") and _heading_like(rest)) or b.level in (1, 2):
-            return i
-        if kind in ("ar", "par", "pcn") and i > 0:
-            return i
-    return len(blocks)
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"\s", "", text)
-
-
-def _front(blocks: list[Block], out: Outline) -> int:
-    """Title, 主送机关 and opening: the blocks before the body (a web page's own lines — its title
-    again, 发布时间, 来源 — are not the report's and go to 未能归类).  Returns where the body starts."""
-    first = _first_heading(blocks)
-    head = blocks[:first]
-    at = next(
-        (
-            i
-            for i, b in enumerate(head[:12])
-            if len(b.text) <= 80
-            and _TITLE_WORDS.search(b.text)
-            and _TITLE_TOPIC.search(b.text)
-            and not _META.search(b.text)
-            and not re.search(r"[。；;]", b.text)
-        ),
-        None,
-    )
-    if at is None:  # no line names a report: the first short line without a sentence in it
-        at = next((i for i, b in enumerate(head[:3]) if len(b.text) <= 60 and not re.search(r"[。，,]", b.text)), None)
-    title = _flat(head[at].text) if at is not None else ""
-    start = 0
-    if at is not None:
-        before = head[at - 1] if at > 0 else None
-        if before is not None and len(before.text) <= 30 and not re.search(r"[。，,：:\d]", before.text):
-            if not _META.search(before.text) and not title.startswith(_flat(before.text)):
-                title = _flat(before.text) + title  # the agency on a line of its own
-                at -= 1
-        for b in head[:at]:
-            out.unplaced.append((b.where, b.text, "标题前面的文字（如网页的栏目名），不是报告的内容"))
-        start = at
-    for b in head[start:]:
-        t = _flat(b.text)
-        if t and (t in title or title.endswith(t) or t == title) and not out.opening:
-            out.title_where.append(b.where)  # the title, or a piece of it on a line of its own
-        elif _META.search(b.text) and len(b.text) <= 120:
-            out.unplaced.append((b.where, b.text, "网页的发布信息（时间、来源等），不是报告的内容"))
-            continue
-        elif b.text.endswith(("：", ":")) and len(b.text) <= 40 and not out.opening:
-            out.addressee = b.text.rstrip("：:")
-        else:
-            out.opening.append(b.text)
-        out.placed += 1
-    out.title = title
-    return first
-
-
-def _back(blocks: list[Block], out: Outline) -> list[Block]:
-    """Signature and date: the last date line among the last few, and the short line before it;
-    what follows them (a web page's 打印本页) goes to 未能归类.  Returns the blocks before them."""
-    body = list(blocks)
-    tail = len(body) - 16  # a web page's footer (相关链接, 主办单位, ICP …) may follow the date
-    at = next((i for i in range(len(body) - 1, max(tail, -1), -1) if _DATE.match(_flat(body[i].text))), None)
-    if at is None:
-        return body
-    for b in body[at + 1 :]:
-        out.unplaced.append((b.where, b.text, "落款后面的文字，不是报告的内容"))
-    out.date = _flat(body[at].text)
-    out.placed += 1
-    body = body[:at]
-    last = body[-1].text if body else ""
-    if last and len(last) <= 40 and not re.search(r"[。，,；;：:]", last) and not marker(last)[0]:
-        out.signature = body.pop().text
-        out.placed += 1
-    return body
-
-
 def read_outline(blocks: list[Block]) -> Outline:
     """The report's structure (see the module's docstring)."""
     out = Outline()
     body = [b for b in blocks if not b.in_table]
     tables = [b for b in blocks if b.in_table]
-    body = _back(body, out)
-    first = _front(body, out)
+    body = back(body, out)
+    first = front(body, out)
     reader = _Reader()
     reader.out = out
     for b in body[first:]:

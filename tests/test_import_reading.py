@@ -323,3 +323,18 @@ def test_a_short_common_name_of_another_分项_and_a_number_left_as_written() ->
     from generator.imports.citing import uncited_numbers
 
     assert uncited_numbers(["其中12家医院开展义诊，拨打12345热线，于2024年1月1日施行，第3次会议"]) == ["其中12家医院"]
+
+
+def test_a_tables_figure_the_text_states_already_is_one_row_and_two_equal_cells_two() -> None:
+    from generator.imports.citing import FigureRows
+    from generator.imports.tables import TableFigure
+
+    rows = FigureRows()
+    rows.cite("全年立案查处住建领域违法案件96起。", "第3段")
+    kept = [
+        rows.add_table(
+            TableFigure(label, "186" if "许可" in label else "96", "件" if "许可" in label else "起", "", "表格1", "")
+        )
+        for label in ("行政处罚案件", "建筑工程施工许可受理", "建筑工程施工许可办结")
+    ]
+    assert kept == [False, True, True]

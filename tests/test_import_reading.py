@@ -338,3 +338,27 @@ def test_a_tables_figure_the_text_states_already_is_one_row_and_two_equal_cells_
         for label in ("行政处罚案件", "建筑工程施工许可受理", "建筑工程施工许可办结")
     ]
     assert kept == [False, True, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("县司法局全年审查县政府规范性文件6件、政府合同87份", ["审查县政府规范性文件", "审查政府合同"]),
+        ("全年受理行政许可事项458件，办结455件", ["受理行政许可事项", "办结行政许可事项"]),
+        ("审批时限由20个工作日压缩至7个工作日", ["审批时限（原）", "审批时限（现）"]),
+        ("为1260名农民工追回工资2180万元", ["追回工资的农民工", "追回工资"]),
+        ("对委机关签订的26份合同进行审查", ["委机关签订的合同"]),
+        ("市场主体突破18.6万户，同比增长7.2%", ["市场主体", "同比增长"]),
+    ],
+)
+def test_labels_read_from_their_clause(text: str, labels: list[str]) -> None:
+    assert [f.label for f in find_figures(text)] == labels
+
+
+def test_no_同比_citation_of_an_approximate_figure() -> None:
+    from generator.imports.citing import FigureRows
+
+    rows = FigureRows()
+    text = rows.cite("全市市场主体突破18.6万户，同比增长7.2%。", "第3段")
+    assert "｜同比" not in text
+    assert [r.label for r in rows.rows] == ["全市市场主体", "全市市场主体同比增长"]

@@ -167,11 +167,21 @@ def _trim(label: str) -> str:
     cut = list(_AGGREGATE.finditer(label))
     if cut and len(label) - cut[-1].end() >= 4:
         label = label[cut[-1].end() :]  # 聘请的法律顾问共参与…会商 → 参与…会商
+    subject = _SUBJECT.match(label)
+    if subject and _LEADING_VERB.match(label[subject.end() :]) and len(label) - subject.end() >= 4:
+        label = label[subject.end() :]  # 县司法局全年审查县政府规范性文件 → 审查县政府规范性文件
     if len(label) > MAX_LABEL:
         cut = list(_POINTERS.finditer(label))
         if cut and len(label) - cut[-1].end() >= 2:
             label = label[cut[-1].end() :]
     return label
+
+
+# who did it, and when, before the verb: taken off a label (the figure is what was done)
+_SUBJECT = re.compile(
+    r"^(?![向对为在于与和把将给从])[\u4e00-\u9fff]{0,12}?(?:局|委|办|厅|院|中心|部门|单位|政府|队|所|站)"
+    r"(?:全年|今年|年内|共|累计)?"
+)
 
 
 def _before(text: str, start: int, floor: int) -> str:
@@ -229,7 +239,7 @@ def _label(text: str, start: int, end: int, floor: int) -> tuple[str, int]:
         if after:  # 对1800多家公共场所下达卫生监督意见书: 下达卫生监督意见书的公共场所
             after = re.split(r"[、，]", after)[0][:12]
             if re.match(r"进行|予以", text[noun_end:]):  # 对300余份文件进行排查: 排查文件
-                return (after + noun)[: MAX_LABEL + 4], noun_end
+                return (re.sub(r"^(?:进行|予以)", "", after) + noun)[: MAX_LABEL + 4], noun_end
             return f"{after}的{noun}"[: MAX_LABEL + 8], noun_end
         scope = trimmed if len(trimmed) <= 6 and not re.search(r"[对向为在于]$", trimmed) else ""
         return (scope + noun)[: MAX_LABEL + 4], noun_end  # 全县128所中小学
@@ -282,7 +292,9 @@ def find_figures(text: str) -> list[Found]:
         if unit in ("万元", "亿元"):
             typed, unit = (typed.replace(number, number + unit[0], 1) if unit[0] not in number else typed), "元"
         label, floor = _label(norm, start, end, floor)
-        label = _after_previous(label, out[-1].label if out and out[-1].end >= start - 12 else "")
+        previous = out[-1].label if out and out[-1].end >= start - 12 else ""
+        series = bool(out) and norm[out[-1].end : out[-1].end + 1] == "、"
+        label = _after_previous(label, previous, series)
         out.append(Found(start, end, typed, unit, label, text[start:end]))
     return out
 
@@ -290,7 +302,7 @@ def find_figures(text: str) -> list[Found]:
 _LEADING_VERB = re.compile("^(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + ")")
 
 
-def _after_previous(label: str, previous: str) -> str:
+def _after_previous(label: str, previous: str, series: bool = False) -> str:
     """A label that only makes sense after the figure before it: a bare verb of a series
     (受理行政许可事项458件，办结455件 → 办结行政许可事项), the two ends of 由…压缩至…."""
     if not label:
@@ -305,6 +317,8 @@ def _after_previous(label: str, previous: str) -> str:
     verb = _LEADING_VERB.match(previous)
     if verb and len(label) <= 3 and _LEADING_VERB.fullmatch(label) and len(previous) > verb.end():
         return label + previous[verb.end() :]
+    if verb and series and not _LEADING_VERB.match(label) and not _VERB.search(label):
+        return verb[0] + label  # 审查规范性文件6件、政府合同87份: 审查政府合同
     return label
 
 

@@ -19,14 +19,14 @@ from generator.read import catalogue as cat
 # the words a report uses for each indicator, beside its catalogue label (regular expressions)
 WORDS: dict[tuple[str, str], str] = {
     ("enforcement", "inspections"): r"监督检查|执法检查|日常检查",
-    ("enforcement", "random_objects"): r"双随机.*抽查|随机抽查",
+    ("enforcement", "random_objects"): r"双随机.*抽查|随机抽查|随机抽取",
     ("enforcement", "random_rate"): r"(双随机|抽查).*完成率",
     ("enforcement", "penalty_cases"): r"行政处罚案件|处罚案件|查处.*(违法|案件)",
     ("enforcement", "fines"): r"罚没款|罚没金额|罚款",
     ("enforcement", "light_exempt"): r"不予处罚|免罚",
     ("enforcement", "to_police"): r"(移送|移交).*(公安|犯罪)|公安.*(移送|移交)|涉嫌犯罪",
     ("enforcement", "court_enforcement"): r"强制执行",
-    ("enforcement", "major_review"): r"法制审核|法治审核",
+    ("enforcement", "major_review"): r"(法制|法治).{0,4}审核",
     ("enforcement", "case_reviews"): r"案卷评查|评查.*案卷",
     ("enforcement", "officers"): r"执法证|持证",
     ("enforcement", "equipment"): r"执法记录仪|执法仪|执法装备",

@@ -362,3 +362,23 @@ def test_no_同比_citation_of_an_approximate_figure() -> None:
     text = rows.cite("全市市场主体突破18.6万户，同比增长7.2%。", "第3段")
     assert "｜同比" not in text
     assert [r.label for r in rows.rows] == ["全市市场主体", "全市市场主体同比增长"]
+
+
+def test_parts_taken_out_of_their_row_keep_a_name_of_their_own_and_the_text_follows() -> None:
+    imported = assemble(
+        read_outline(
+            blocks(
+                [
+                    "某县信访局2024年法治政府建设年度报告",
+                    "一、主要举措和成效",
+                    "（一）化解矛盾",
+                    "1.办理信访。受理信访事项100件，其中来信86件、来访214件。",  # parts past the total
+                    "二、存在的问题",
+                    "力量不足。",
+                ]
+            )
+        )
+    )
+    rows = {f.label: f.sheet for f in imported.figures}
+    assert rows == {"受理信访事项": "petitions", "来信（件）": "", "来访（件）": ""}
+    assert "其中来信〔来信（件）〕、来访〔来访（件）〕" in imported.measures[0][2]

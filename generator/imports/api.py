@@ -109,7 +109,9 @@ def _text_summary(imp: Imported) -> list[str]:
             "仍是去年的写法，请逐一核对、改成今年的数字或改为引用〔指标〕。"
         )
     if "第四部分引语" in imp.wordings and not imp.same_year:
-        lines.append("第四部分开头的一段话沿用去年的写法（年份改为〔下年〕），写今年的安排时请一并核对（在“报告用语”表）。")
+        lines.append(
+            "第四部分开头的一段话沿用去年的写法（年份改为〔下年〕），写今年的安排时请一并核对（在“报告用语”表）。"
+        )
     if imp.years_moved:
         year = outline.year
         lines.append(f"叙述中的“{year}年”{imp.years_moved} 处改为“{(year or 0) + 1}年”，请核对。")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.imports.citing import FigureRow, FigureRows, keep_to_the_rules, uncited_numbers
+from generator.imports.citing import FigureRow, FigureRows, keep_to_the_rules, renamed, uncited_numbers
 from generator.imports.structure import Item, Outline
 from generator.imports.tables import table_figures
 from generator.read import catalogue as cat
@@ -218,6 +218,18 @@ def _rows(items: list[Item], cite: Any, key: str = "") -> list[tuple[str, str]]:
     return [(it.title, cite(it.text, it.where, key)) for it in items if it.text or it.title]
 
 
+def _apply_renames(out: Imported, renames: dict[str, str]) -> None:
+    def r(text: str) -> str:
+        return renamed(text, renames)
+
+    out.measures = [(a, b, r(t)) for a, b, t in out.measures]
+    out.structure = [(a, b, r(t)) for a, b, t in out.structure]
+    out.shortcomings = [(k, r(t)) for k, t in out.shortcomings]
+    out.duties = [(a, r(t)) for a, t in out.duties]
+    out.others = [(a, r(t)) for a, t in out.others]
+    out.wordings = {k: r(v) for k, v in out.wordings.items()}
+
+
 def assemble(outline: Outline, same_year: bool = False) -> Imported:
     """This year's workbook content from last year's outline (``same_year``: the report's own year,
     its figures as 本年 and its plans as 下年安排: the workbook it could have been made from)."""
@@ -283,7 +295,9 @@ def assemble(outline: Outline, same_year: bool = False) -> Imported:
         (w, t, why + "；其中的数字已写入指标表或特色指标表" if w in taken else why) for w, t, why in outline.unplaced
     ]
     out.figures, out.changes = figures.rows, figures.changes
-    keep_to_the_rules(out.figures)
+    renames = keep_to_the_rules(out.figures)
+    if renames:
+        _apply_renames(out, renames)
     narrative = [t for *_, t in out.measures] + [t for _, t in out.shortcomings + out.duties + out.others]
     out.uncited = uncited_numbers(narrative + [lead for *_, lead in out.structure])
     return out

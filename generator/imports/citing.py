@@ -194,11 +194,13 @@ def uncited_numbers(texts: list[str]) -> list[str]:
     return out
 
 
-def keep_to_the_rules(figures: list[FigureRow]) -> int:
+def keep_to_the_rules(figures: list[FigureRow]) -> dict[str, str]:
     """Figures taken out of catalogue rows whose sums or parts the validation would refuse
-    (12345热线受理群众诉求15.2万件 is no part of 受理信访事项2860件): they stay 特色指标.  How many."""
+    (12345热线受理群众诉求15.2万件 is no part of 受理信访事项2860件): they stay 特色指标.  One named as
+    a built-in row (来信) is renamed (来信（件）), for two rows may not share a name: the renames, old →
+    new, for the caller to apply to the citations."""
     rows = {(f.sheet, f.key): f for f in figures if f.sheet}
-    moved = 0
+    out: list[FigureRow] = []
     for rule in cat.RULES:
         if isinstance(rule, cat.SumRule):
             total, parts = rows.get((rule.sheet, rule.total)), [rows.get((rule.sheet, k)) for k in rule.parts]
@@ -209,17 +211,32 @@ def keep_to_the_rules(figures: list[FigureRow]) -> int:
                 continue
             summed = sum(v for v in values if v is not None)
             if summed > whole or (len(given) == len(parts) and summed != whole):
-                for f in given:
-                    f.sheet = f.key = ""
-                    moved += 1
+                out += given
         elif not rule.warning:
             part, whole_row = rows.get((rule.sheet, rule.part)), rows.get((rule.sheet, rule.whole))
             if part and whole_row:
                 a, b = _number(part.typed), _number(whole_row.typed)
                 if a is not None and b is not None and a > b:
-                    part.sheet = part.key = ""
-                    moved += 1
-    return moved
+                    out.append(part)
+    names = {ind.label for s in cat.INDICATOR_SHEETS for ind in s.indicators}
+    taken = {f.label for f in figures}
+    renames: dict[str, str] = {}
+    for f in out:
+        f.sheet = f.key = ""
+        if f.label in names:
+            new, n = f"{f.label}（{f.unit}）", 2
+            while new in taken or new in names:
+                new, n = f"{f.label}（{n}）", n + 1
+            renames[f.label], f.label = new, new
+            taken.add(new)
+    return renames
+
+
+def renamed(text: str, renames: dict[str, str]) -> str:
+    """``text`` citing the renamed rows by their new names (〔来信〕 → 〔来信（件）〕, 〔来信｜同比〕 too)."""
+    for old, new in renames.items():
+        text = text.replace(f"〔{old}〕", f"〔{new}〕").replace(f"〔{old}｜", f"〔{new}｜")
+    return text
 
 
 def _sentence(text: str, f: Found) -> str:

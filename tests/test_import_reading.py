@@ -382,3 +382,60 @@ def test_parts_taken_out_of_their_row_keep_a_name_of_their_own_and_the_text_foll
     rows = {f.label: f.sheet for f in imported.figures}
     assert rows == {"受理信访事项": "petitions", "来信（件）": "", "来访（件）": ""}
     assert "其中来信〔来信（件）〕、来访〔来访（件）〕" in imported.measures[0][2]
+
+
+def test_parts_numbered_1_2_3_a_document_number_a_long_heading_and_plans_as_paragraphs() -> None:
+    imported = assemble(
+        read_outline(
+            blocks(
+                [
+                    "梧桐县人力资源和社会保障局关于报送2024年度法治政府建设情况的报告",
+                    "梧人社发〔2025〕3号",
+                    "县委、县政府：",
+                    "2024年，我局优良服务率达到89.6%，现将情况报告如下。",
+                    "1.2024年推进法治政府建设的主要举措和成效",
+                    "（一）坚持依法履职与源头治理相结合，持续深化人社领域“放管服”改革，着力打造服务高质量发展的一流营商环境",
+                    "1.优化服务。配备自助终端设备12台（套）。",
+                    "2.存在的不足和原因",
+                    "一是服务能力不足；二是宣传不够。",
+                    "对于上述问题，我局将高度重视，认真整改。",
+                    "3.2025年推进法治政府建设的主要安排",
+                    "深化执法规范化建设，开展案卷质量提升行动。",
+                    "加强执法队伍建设，组织全员轮训。",
+                ]
+            )
+        )
+    )
+    outline = imported.outline
+    assert sorted(outline.parts) == [1, 2, 4] and outline.addressee == "县委、县政府"
+    assert imported.info["机关名称"] == "梧桐县人力资源和社会保障局"
+    assert [why[:5] for _, _, why in outline.unplaced] == ["发文字号："]
+    assert len(outline.sections) == 1 and outline.sections[0].title.startswith("坚持依法履职与源头治理相结合")
+    assert "〔优良服务率〕" in imported.wordings["开头段落"]  # its figure cited, not left as last year's
+    assert next(f for f in imported.figures if f.label.endswith("自助终端设备")).unit == "台（套）"
+    assert imported.shortcomings[-1] == ("不足", "宣传不够。对于上述问题，〔机关自称〕将高度重视，认真整改".replace("〔机关自称〕", "我局"))
+    assert "第四部分引语" not in imported.wordings  # last year's plans are not this year's
+    assert [t for _, t in imported.last_plans] == [
+        "深化执法规范化建设，开展案卷质量提升行动。",
+        "加强执法队伍建设，组织全员轮训。",
+    ]
+
+
+def test_unnumbered_items_set_off_by_bold_titles_are_items() -> None:
+    from generator.imports.document import Block
+
+    outline = read_outline(
+        [
+            Block("某市交通运输局2024年法治政府建设年度报告", "第1段"),
+            Block("2024年推进法治政府建设的主要举措和成效", "第2段", level=1),
+            Block("严格规范执法", "第3段", level=2),
+            Block("深化执法规范化建设。开展案卷质量提升行动。", "第4段", run_in="深化执法规范化建设。"),
+            Block("强化执法监督。开展执法评议。", "第5段", run_in="强化执法监督。"),
+            Block("存在的不足和原因", "第6段", level=1),
+            Block("执法力量不足。", "第7段"),
+        ]
+    )
+    assert [(i.title, i.text) for i in outline.sections[0].items] == [
+        ("深化执法规范化建设", "开展案卷质量提升行动。"),
+        ("强化执法监督", "开展执法评议。"),
+    ]

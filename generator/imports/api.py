@@ -114,7 +114,11 @@ def _text_summary(imp: Imported) -> list[str]:
         )
     if imp.years_moved:
         year = outline.year
-        lines.append(f"叙述中的“{year}年”{imp.years_moved} 处改为“{(year or 0) + 1}年”，请核对。")
+        shown = "；".join(f"“{t}”" for t in imp.moved_at[:5]) + ("…" if len(imp.moved_at) > 5 else "")
+        lines.append(
+            f"叙述中的“{year}年”{imp.years_moved} 处改为“{(year or 0) + 1}年”（{shown}），"
+            "请逐处核对：说的是去年发生的事（如获奖、考核名次）的，改回原来的年份或删去。"
+        )
     unplaced = len(outline.unplaced)
     for where, text, why in outline.unplaced[:10]:
         lines.append(f"未能归类：{where}“{text[:30]}{'…' if len(text) > 30 else ''}”——{why}")
@@ -165,9 +169,9 @@ def _nothing_lost(blocks: list, imported: Imported) -> None:
     kept = _kept_texts(imported)
     outline = imported.outline
     for b in blocks:
-        words = _words(marker(b.text)[2])
-        probe = words[:12]
-        if probe and probe not in kept:
+        rest = marker(b.text)[2]
+        pieces = [_words(piece)[:10] for piece in re.split(r"(?<=。)", rest, maxsplit=1)]  # a run-in title, its text
+        if any(p and p not in kept for p in pieces):
             outline.unplaced.append((b.where, b.text, "程序没有认出它在报告中的位置，没有写入其他表，请放到相应的表"))
             outline.placed -= 1
 

@@ -29,6 +29,7 @@ SECTION_WORDS: tuple[tuple[str, str], ...] = (
     ("review", r"决策|规范性文件|合法性审查|合法性审核|法律顾问|依法行政体系|制度建设"),
     ("study", r"学法|学习|培训|法治思维|法治教育|法治素养"),
 )
+_LEAD = re.compile(r"(?:工作|方面|如下|以下[^。]{0,12})[。：:]$|重点抓好|将以|将坚持|将继续")
 _SELF = re.compile(r"我(?:局|委|办|厅|院|署|会|处|站|所|队|中心)")
 _SELF_PLACE = re.compile(r"我(?:区|县|市|镇|乡|州|旗|省)")  # a government's report
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -76,6 +77,7 @@ class Imported:
     changes: int = 0  # 同比 phrases turned into 〔指标｜同比〕
     years_moved: int = 0  # "2022年" in the narrative made "2023年"
     uncited: list[str] = field(default_factory=list)  # numbers left as written in the narrative
+    moved_at: list[str] = field(default_factory=list)  # where the year was moved on
 
     @property
     def mapped(self) -> list[FigureRow]:
@@ -135,8 +137,8 @@ def _info(outline: Outline) -> dict[str, Any]:
     info: dict[str, Any] = {}
     year = outline.year
     title = outline.title
-    if year and (m := re.search(rf"^(.+?)\s*(?:关于)?\s*{year}\s*年", title)):
-        info["机关名称"] = m[1].strip()
+    if year and (m := re.search(rf"^(.+?)(?:关于.*)?{year}\s*年", title)):
+        info["机关名称"] = m[1].split("关于")[0].strip()
     elif outline.signature:
         info["机关名称"] = outline.signature
     if year:
@@ -161,7 +163,13 @@ def _info(outline: Outline) -> dict[str, Any]:
 
 def _self_from_name(agency: str) -> str:
     """What an agency calls itself when its report never says: 桃源镇人民政府 → 我镇, …局 → 我局."""
-    for ending, own in (("委员会", "我委"), ("办公室", "我办"), ("中心", "我中心")):
+    for ending, own in (
+        ("街道办事处", "我街道"),
+        ("办事处", "我办"),
+        ("委员会", "我委"),
+        ("办公室", "我办"),
+        ("中心", "我中心"),
+    ):
         if agency.endswith(ending):
             return own
     m = re.search(r"([镇乡县区市州旗])人民政府$", agency)
@@ -175,7 +183,7 @@ def _split_shortcomings(paragraphs: list[str], heads: set[int], out: Imported, y
     """Part 二: its lead, its 不足 (一是……二是……) and its 原因 with their lead; a 二级 heading of
     part 二 (存在的不足, 原因分析) says which the paragraphs after it are."""
     cause_at = re.compile(
-        r"(?:(?:分析|究其|产生|存在)[^。；]{0,12})?原因[^。；：:]{0,12}?(?:主要是|主要有|在于|是)[：:，,]?"
+        r"(?:(?:分析|究其|产生|存在)[^。；]{0,12})?原因(?:[^。；：:]{0,12}?(?:主要是|主要有|在于|是)[：:，,]?|[：:])"
     )
     kind = "不足"
     for i, para in enumerate(paragraphs):
@@ -187,6 +195,10 @@ def _split_shortcomings(paragraphs: list[str], heads: set[int], out: Imported, y
             if lead not in out.wordings:
                 out.wordings[lead] = _placeholders(para, out.info, year)
                 continue
+        if re.match(r"^(?:对于|针对|对)(?:上述|以上|这些)(?:问题|不足)|^下一步", para) and out.shortcomings:
+            k, last = out.shortcomings[-1]  # 对于上述问题，我局将……: the end of what came before
+            out.shortcomings[-1] = (k, f"{last.rstrip('。；;')}。{para.rstrip('。')}")
+            continue
         m = cause_at.search(para) if kind == "不足" else None
         pieces = [(kind, para)]
         if m:
@@ -243,9 +255,11 @@ def assemble(outline: Outline, same_year: bool = False) -> Imported:
     def moved(text: str) -> str:
         if year and f"{year}年" in text and not same_year:
             changed = replace_year(text, year, str(year + 1))
-            out.years_moved += len(re.findall(rf"(?<!\d){year + 1}年", changed)) - len(
-                re.findall(rf"(?<!\d){year + 1}年", text)
-            )
+            count = len(re.findall(rf"(?<!\d){year + 1}年", changed)) - len(re.findall(rf"(?<!\d){year + 1}年", text))
+            if count:
+                at = changed.find(f"{year + 1}年")
+                out.moved_at.append(changed[max(0, at - 4) : at + 14])
+            out.years_moved += count
             text = changed
         return text
 
@@ -254,8 +268,9 @@ def assemble(outline: Outline, same_year: bool = False) -> Imported:
 
     if outline.title:
         out.wordings["标题"] = _placeholders(outline.title, out.info, year)
-    if outline.opening:
-        out.wordings["开头段落"] = _placeholders("\n".join(outline.opening), out.info, year)
+    if outline.opening:  # its figures cited too (优良天数比率达到89.6%): the year by its placeholder
+        opening = figures.cite("\n".join(outline.opening), "开头段落", "")
+        out.wordings["开头段落"] = _placeholders(opening, out.info, year)
     used: set[str] = set()
     shorts: set[str] = set()
     for sec in outline.sections:
@@ -284,9 +299,12 @@ def assemble(outline: Outline, same_year: bool = False) -> Imported:
     elif 3 in outline.part_leads:  # part 三 as plain paragraphs: each a row without 小标题
         out.duties = [("", cite(t, "第三部分", "duties")) for t in outline.part_leads[3]]
     out.duties += _rows(outline.items[3], cite, "duties")
-    if 4 in outline.part_leads:
-        out.last_plans.append(("（引语）", "\n".join(outline.part_leads[4])))
-        out.wordings["第四部分引语"] = _placeholders("\n".join(outline.part_leads[4]), out.info, year)
+    leads4 = outline.part_leads.get(4, [])
+    if leads4 and (outline.items[4] or len(leads4) > 1) and _LEAD.search(leads4[0]):
+        out.last_plans.append(("（引语）", leads4[0]))  # 2023年，我局将……重点抓好以下工作。
+        out.wordings["第四部分引语"] = _placeholders(leads4[0], out.info, year)
+        leads4 = leads4[1:]
+    out.last_plans += [("", t) for t in leads4]  # plans written as paragraphs: last year's, not this year's
     out.last_plans += [(it.title, it.text) for it in outline.items[4]]
     out.others = [("", cite(t, "第五部分")) for t in outline.part_leads.get(5, [])]
     out.others += _rows(outline.items[5], cite)
@@ -299,5 +317,5 @@ def assemble(outline: Outline, same_year: bool = False) -> Imported:
     if renames:
         _apply_renames(out, renames)
     narrative = [t for *_, t in out.measures] + [t for _, t in out.shortcomings + out.duties + out.others]
-    out.uncited = uncited_numbers(narrative + [lead for *_, lead in out.structure])
+    out.uncited = uncited_numbers(narrative + [lead for *_, lead in out.structure] + list(out.wordings.values()))
     return out

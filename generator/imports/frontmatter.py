@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from generator.imports.document import Block
-from generator.imports.structure import DATE, Outline, heading_like, marker
+from generator.imports.structure import DATE, OFFICIAL, Outline, heading_like, marker
 
 _TITLE_WORDS = re.compile(r"(?:报告|工作情况|工作总结)")
 _TITLE_TOPIC = re.compile(r"法治|依法行政|\d{4}\s*年")  # a title names its topic or its year
@@ -17,11 +17,16 @@ _META = re.compile(
 )
 
 
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号$")
+
+
 def _first_heading(blocks: list[Block]) -> int:
     """Where the body starts: the first level-1 or 二级 heading or numbered item."""
     for i, b in enumerate(blocks):
         kind, _, rest = marker(b.text)
         if (kind in ("cn", "part", "pcn") and heading_like(rest)) or b.level in (1, 2):
+            return i
+        if kind and heading_like(rest) and OFFICIAL.search(rest):
             return i
         if kind in ("ar", "par", "pcn") and i > 0:
             return i
@@ -66,6 +71,9 @@ def front(blocks: list[Block], out: Outline) -> int:
         t = _flat(b.text)
         if t and (t in title or title.endswith(t) or t == title) and not out.opening:
             out.title_where.append(b.where)  # the title, or a piece of it on a line of its own
+        elif _DOC_NUMBER.match(t):
+            out.unplaced.append((b.where, b.text, "发文字号：今年的字号请填在“发文要素”表（使用版头时）"))
+            continue
         elif _META.search(b.text) and len(b.text) <= 120:
             out.unplaced.append((b.where, b.text, "网页的发布信息（时间、来源等），不是报告的内容"))
             continue

@@ -18,7 +18,7 @@ from generator.read import catalogue as cat
 
 # the words a report uses for each indicator, beside its catalogue label (regular expressions)
 WORDS: dict[tuple[str, str], str] = {
-    ("enforcement", "inspections"): r"监督检查|执法检查|日常检查",
+    ("enforcement", "inspections"): r"监督检查|执法检查|日常检查|检查",  # in 户次/家次 only (its unit)
     ("enforcement", "random_objects"): r"双随机.*抽查|随机抽查|随机抽取",
     ("enforcement", "random_rate"): r"(双随机|抽查).*完成率",
     ("enforcement", "penalty_cases"): r"行政处罚案件|处罚案件|查处.*(违法|案件)",
@@ -56,7 +56,7 @@ WORDS: dict[tuple[str, str], str] = {
     ("study", "exam_excellent"): r"(考试|测试|学法).{0,6}优秀率|^优秀率$",
     ("review", "normative_made"): r"(制定|出台|印发).*规范性文件",
     ("review", "normative_reviewed"): r"(审核|审查).*规范性文件|规范性文件.*(审核|审查)",
-    ("review", "normative_cleaned"): r"清理.*规范性文件|规范性文件.*清理",
+    ("review", "normative_cleaned"): r"清理.*规范性文件|规范性文件.*清理|清理.{0,4}文件",
     ("review", "normative_changed"): r"修改或废止|修订或废止|修改、废止",
     ("review", "contracts_reviewed"): r"合同.*(审|把关)|审.*合同",
     ("review", "decisions_reviewed"): r"重大行政决策.*(审|论证)",
@@ -69,7 +69,7 @@ WORDS: dict[tuple[str, str], str] = {
     ("disputes", "leader_appearance"): r"出庭应诉(?!率)",
     ("disputes", "appearance_rate"): r"出庭.*率",
     ("publicity", "events"): r"普法.*活动|宣传活动",
-    ("publicity", "lectures"): r"讲座",
+    ("publicity", "lectures"): r"普法.{0,6}讲座|法治讲座",
     ("publicity", "materials"): r"宣传资料|宣传册|宣传单",
     ("publicity", "audience"): r"受教育|受众",
     ("publicity", "media_posts"): r"普法.{0,6}(推送|信息)|推送.{0,6}普法|新媒体.{0,4}普法",
@@ -104,7 +104,7 @@ _UNIT_KINDS = (
     {"次", "场", "期", "轮", "场次", "批次"},
     {"家", "户", "所", "处"},
     {"户次", "家次"},
-    {"台", "套", "台（套）", "部", "辆"},
+    {"台", "套", "台（套）", "台(套)", "部", "辆"},
     {"%"},
     {"元", "万元"},
     {"天", "个工作日", "小时", "学时", "课时"},

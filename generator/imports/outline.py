@@ -20,6 +20,7 @@ from generator.imports.document import Block
 from generator.imports.frontmatter import back, front
 from generator.imports.structure import (
     FOLDED,
+    OFFICIAL,
     TABLE_ROW,
     Item,
     Outline,
@@ -196,7 +197,8 @@ class _Reader:
             return
         if kind:
             self._unfold(depth)
-        if (kind in ("cn", "part") and heading_like(rest)) or (block.level == 1 and not kind):
+        official = kind in ("ar", "par") and heading_like(rest) and OFFICIAL.search(rest)  # 1.……主要举措和成效
+        if (kind in ("cn", "part") and heading_like(rest)) or (block.level == 1 and not kind) or official:
             self.level1(rest if kind else text, block.where)
         elif kind and self._child(text, depth):
             return
@@ -217,6 +219,8 @@ class _Reader:
                 return
             title, body = run_in(rest, block)
             self.item_of(title, body, block.where, depth)
+        elif block.run_in and (title := run_in(text, block)[0]):  # **深化执法规范化建设。**开展……: an item
+            self.item_of(title, run_in(text, block)[1], block.where, 5)
         else:
             self.plain(text, block.where)
 

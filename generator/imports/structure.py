@@ -14,7 +14,8 @@ MARKS = (
     ("part", re.compile(rf"^第([{_CN}]{{1,3}})部分\s*[、，,：:]?\s*")),
     ("cn", re.compile(rf"^([{_CN}]{{1,3}})\s*[、，,．.]\s*")),
     ("pcn", re.compile(rf"^[（(]\s*([{_CN}]{{1,3}})\s*[）)]\s*[、.．]?\s*")),
-    ("ar", re.compile(r"^(\d{1,2})\s*(?:[、．，]|\.(?!\d))\s*")),
+    # 3.15普法日 is no number, 3.2025年推进…的主要安排 is
+    ("ar", re.compile(r"^(\d{1,2})\s*(?:[、．，]|\.(?!\d)|\.(?=\d{4}\s*年))\s*")),
     ("par", re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*")),
     ("circle", re.compile(r"^([①-⑳])\s*")),
 )
@@ -33,7 +34,9 @@ FOLDED: tuple[tuple[int, str], ...] = (
     (4, r"下一步|下步|\d{4}年.{0,8}(?:安排|计划|打算)|工作(?:安排|计划|打算)$"),
 )
 TABLE_ROW = "表格中的一行：表格本身不写入报告（需要时在“发文要素”表选“附主要数据表”）"
-MAX_HEADING = 40  # characters: a longer line is a paragraph, not a heading
+MAX_HEADING = 60  # characters: a longer line is a paragraph, not a heading
+# the official items' own words: a heading with them is a level-1 heading whatever its number (1. 2. …)
+OFFICIAL = re.compile(r"主要举措和成效|存在的不足|不足和原因|第一责任人职责|主要安排|其他需要报告的情况")
 MAX_RUN_IN = 40
 DATE = re.compile(
     r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$|^[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$"

@@ -83,12 +83,13 @@ def table_figures(blocks: list[Block], year: int | None) -> list[TableFigure]:
                     continue
                 head = header.get(c, "")
                 unit = row.get(unit_col, "") if unit_col is not None else ""
-                hm = _UNIT_IN_HEADER.search(head)
-                unit = unit or (hm[1] if hm else "")
+                hm, nm = _UNIT_IN_HEADER.search(head), _UNIT_IN_HEADER.search(name)
+                unit = unit or (nm[1] if nm else "") or (hm[1] if hm else "")  # 受理行政许可事项（件）
                 typed = _typed(row[c], unit)
                 if typed is None or (not typed[1] and "%" not in row[c]):
                     continue
-                label = name if year_col is not None else name + _UNIT_IN_HEADER.sub("", head).strip()
+                bare = _UNIT_IN_HEADER.sub("", name).strip()
+                label = bare if year_col is not None else bare + _UNIT_IN_HEADER.sub("", head).strip()
                 printed = row[c] + ("" if typed[1] == "%" or row[c].endswith(typed[1]) else unit)
                 out.append(TableFigure(label, typed[0], typed[1], printed, f"表格{number}第{r}行", text))
     return out

@@ -413,7 +413,7 @@ def test_parts_numbered_1_2_3_a_document_number_a_long_heading_and_plans_as_para
     assert len(outline.sections) == 1 and outline.sections[0].title.startswith("坚持依法履职与源头治理相结合")
     assert "〔优良服务率〕" in imported.wordings["开头段落"]  # its figure cited, not left as last year's
     assert next(f for f in imported.figures if f.label.endswith("自助终端设备")).unit == "台（套）"
-    assert imported.shortcomings[-1] == ("不足", "宣传不够。对于上述问题，〔机关自称〕将高度重视，认真整改".replace("〔机关自称〕", "我局"))
+    assert imported.shortcomings[-1] == ("不足", "宣传不够。对于上述问题，我局将高度重视，认真整改")
     assert "第四部分引语" not in imported.wordings  # last year's plans are not this year's
     assert [t for _, t in imported.last_plans] == [
         "深化执法规范化建设，开展案卷质量提升行动。",

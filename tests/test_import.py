@@ -149,7 +149,32 @@ def test_our_own_draft_gives_back_the_workbook_it_was_built_from(sample_docx: Pa
     assert same.restored is not None and same.imported is None
     save_workbook(same.workbook, tmp_path / "还原.xlsx")
     build(tmp_path / "还原.xlsx", tmp_path / "再生成.docx")
-    assert (tmp_path / "再生成.docx").read_bytes() == sample_docx.read_bytes()  # the same draft, byte for byte
+    # the same draft: every part byte for byte but the cells it carries, and those the same cells —
+    # only 报告用语's are where today's blank has each 用语 (the sample's sheet predates two rows)
+    import zipfile
+
+    from generator.read.snapshot import read_snapshot
+
+    def parts(path: Path) -> dict[str, bytes]:
+        with zipfile.ZipFile(path) as z:
+            return {n: z.read(n) for n in z.namelist()}
+
+    again, first = parts(tmp_path / "再生成.docx"), parts(sample_docx)
+    carried = "customXml/item1.xml"
+    assert {n: b for n, b in again.items() if n != carried} == {n: b for n, b in first.items() if n != carried}
+
+    def cells(data: bytes) -> set[tuple[str, object]]:
+        found = read_snapshot(data) or []
+        return {(c.ref, c.value) for c in found if not c.ref.startswith("报告用语!")}
+
+    assert cells(again[carried]) == cells(first[carried]) and len(cells(first[carried])) > 400
+
+    def wording(data: bytes) -> dict[object, object]:
+        found = {c.ref: c.value for c in read_snapshot(data) or [] if c.ref.startswith("报告用语!")}
+        pairs = {v: found.get(r.replace("!A", "!B")) for r, v in found.items() if "!A" in r}
+        return {name: text for name, text in pairs.items() if text is not None}  # the two new rows are empty
+
+    assert wording(again[carried]) == wording(first[carried])
 
     import openpyxl
 
@@ -275,3 +300,64 @@ def test_a_tables_figures_become_rows_and_its_rows_and_caption_are_kept_aside(tm
     unplaced = [(where, why[:6]) for where, _, why in result.imported.outline.unplaced]
     assert ("第5段", "表格的标题：") in unplaced and ("表格1第3行", "表格中的一行") in unplaced
     assert not any("表1" in t for *_, t in result.imported.measures)
+
+
+# -- found by a code review ---------------------------------------------------------------------------
+def test_control_characters_and_text_that_looks_like_a_formula(tmp_path: Path) -> None:
+    from generator.imports.api import import_report
+
+    source = tmp_path / "报告.txt"
+    source.write_text(
+        "某县司法局2024年法治政府建设年度报告\n一、主要举措和成效\n（一）依法决策\n"
+        '1.健全\x0c机制。召开会议\x07研究法治建设6次。\n=HYPERLINK("http://x","点我")\n二、存在的问题\n力量不足。\n',
+        encoding="utf-8",
+    )
+    wb = import_report(source).workbook
+    cells = [c for r in wb["主要举措"].iter_rows(min_row=3) for c in r if c.value]
+    assert all(c.data_type == "s" for c in cells)  # =HYPERLINK(…) stays text
+    assert any(c.value == "健全机制" for c in cells)
+
+
+def test_a_draft_whose_carried_cells_were_tampered_with_is_read_as_its_text(sample_docx: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    from generator.imports.api import import_report
+    from generator.read.snapshot import read_snapshot
+
+    for bad in ('t="n">1e99999999<', 't="n">Infinity<', 't="n">abc<'):
+        with zipfile.ZipFile(sample_docx) as z:
+            parts = {n: z.read(n) for n in z.namelist()}
+        item = parts["customXml/item1.xml"].decode()
+        start = item.index('t="n">') + len('t="n">')
+        item = item[:start] + bad.split(">")[1].rstrip("<") + item[item.index("<", start) :]
+        assert read_snapshot(item.encode()) is None
+        parts["customXml/item1.xml"] = item.encode()
+        edited = tmp_path / "改过的附带数据.docx"
+        with zipfile.ZipFile(edited, "w") as z:
+            for n, data in parts.items():
+                z.writestr(n, data)
+        result = import_report(edited)  # no crash, no hang: read as the text it is
+        assert result.restored is None and result.imported is not None
+    ref = '<workbook xmlns="urn:report-draft:workbook-cells:1"><cell r="行政执法!A1:B2" t="s">x</cell></workbook>'
+    assert read_snapshot(ref.encode()) is None
+
+
+def test_the_next_years_workbook_drops_last_years_document_number_and_keeps_text_years(tmp_path: Path) -> None:
+    import openpyxl
+
+    from generator.imports.api import import_report
+    from generator.pipeline import build
+    from tests.conftest import SAMPLE
+
+    wb = openpyxl.load_workbook(SAMPLE)
+    rows = {r[0].value: r[1] for r in wb["基本信息"].iter_rows(min_row=3, max_col=2)}
+    rows["报告年度"].value = "2025"  # typed as text
+    dispatch = {r[0].value: r[1] for r in wb["发文要素"].iter_rows(min_row=3, max_col=2)}
+    dispatch["签发人"].value = "王某某"  # typed, but no 版头: not printed, not carried
+    wb.save(tmp_path / "工作簿.xlsx")
+    build(tmp_path / "工作簿.xlsx", tmp_path / "初稿.docx")
+    with __import__("zipfile").ZipFile(tmp_path / "初稿.docx") as z:
+        assert "王某某".encode() not in z.read("customXml/item1.xml")
+    this_year = import_report(tmp_path / "初稿.docx").workbook
+    info = {r[0].value: r[1].value for r in this_year["基本信息"].iter_rows(min_row=3, max_col=2)}
+    assert info["报告年度"] == 2026 and info["成文日期"] is None

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from generator.errors import NotAReport
 from generator.imports import document as _document
@@ -21,7 +22,7 @@ from generator.imports.document import Document
 from generator.imports.figures import PREFIXES, UNITS
 from generator.imports.outline import marker, read_outline
 from generator.imports.own_draft import Restored
-from generator.imports.sheets import front_sheets, imported_workbook
+from generator.imports.sheets import front_sheets, imported_workbook, text_stays_text
 from generator.read import catalogue as cat
 from generator.workbook.output import check_new_workbook, workbook_bytes, write_new_workbook
 
@@ -203,14 +204,18 @@ def import_report(source: Path | bytes, name: str | None = None, same_year: bool
             restored = own_draft.own_workbook(carried.cells, same_year)
             note = "（本程序生成的初稿，已按其中附带的工作簿内容还原，没有未能归类的段落。）"
             front_sheets(restored.workbook, [], restored.last_plans, label, note)
+            text_stays_text(restored.workbook)
             return ImportResult(label, document, None, restored.workbook, restored)
         if carried.cells:
             notes.append("这是本程序生成的初稿，但生成后改过（文字或格式）：按文字读入，改过的地方以文字为准。")
-    blocks = [replace(b, text=full_width(b.text)) for b in document.blocks]
+    blocks = [replace(b, text=full_width(ILLEGAL_CHARACTERS_RE.sub("", b.text))) for b in document.blocks]
+    blocks = [b for b in blocks if b.text.strip()]  # a page break (\x0c) or Word's soft hyphen is no text
     imported = assemble(read_outline(blocks), same_year)
     _check_is_report(document, imported)
     _nothing_lost(blocks, imported)
-    return ImportResult(label, document, imported, imported_workbook(imported, label, same_year), notes=notes)
+    workbook = imported_workbook(imported, label, same_year)
+    text_stays_text(workbook)
+    return ImportResult(label, document, imported, workbook, notes=notes)
 
 
 def write_import(

@@ -137,8 +137,12 @@ def convert(data: bytes, name: str, kind: str, suffix: str) -> Document:
             pdf.run_soffice(exe, ["--convert-to", "docx", "--outdir", str(folder), str(source)], folder)
         except subprocess.TimeoutExpired as exc:
             raise fail(name, f"LibreOffice 转换超过 {pdf.CONVERT_TIMEOUT_S} 秒仍未完成，已放弃。" + save_as) from exc
-        except (subprocess.CalledProcessError, OSError) as exc:
-            raise fail(name, f"LibreOffice 转换失败（{exc}）。" + save_as) from exc
+        except subprocess.CalledProcessError as exc:
+            raise fail(name, f"LibreOffice 转换失败（退出码 {exc.returncode}）。" + save_as) from exc
+        except OSError as exc:
+            from generator.files import reason
+
+            raise fail(name, f"无法运行 LibreOffice（{reason(exc)}）。" + save_as) from exc
         produced = folder / "source.docx"
         if not produced.exists():
             raise fail(name, "LibreOffice 无法打开这个文件（文件可能已损坏，或设有打开密码）。" + save_as)

@@ -12,6 +12,7 @@ was built is read as text instead (its cells no longer say what it says).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from generator.read import catalogue as cat
 from generator.read.snapshot import NAMESPACE, SnapCell, read_snapshot
 from generator.workbook.blank import blank_workbook
 
+_THIS_DOCUMENTS = ("份号", "发文字号", "签发人", "印发日期")
 _INFO_SHEETS = {cat.INFO_SHEET: cat.INFO_FIELDS, cat.DISPATCH_SHEET: cat.DISPATCH_FIELDS}
 _FIGURE_SHEETS = [s.name for s in cat.INDICATOR_SHEETS] + [cat.SPECIAL_SHEET]
 _CLEARED = {  # sheet → the columns whose blank contents give way to the draft's cells
@@ -31,7 +33,6 @@ _CLEARED = {  # sheet → the columns whose blank contents give way to the draft
     cat.SPECIAL_SHEET: 6,
     **{s.name: len(s.columns) for s in cat.NARRATIVE_SHEETS},
     cat.STRUCTURE_SHEET: 3,
-    cat.WORDING_SHEET: 2,
 }
 
 
@@ -70,7 +71,7 @@ def _clear(wb: Workbook) -> None:
         for row in wb[name].iter_rows(min_row=3, max_col=width):
             for cell in row:
                 cell.value = None
-    for name in _INFO_SHEETS:
+    for name in (*_INFO_SHEETS, cat.WORDING_SHEET):  # their rows are found by column A: B is the draft's
         for row in wb[name].iter_rows(min_row=3, min_col=2, max_col=2):
             row[0].value = None
 
@@ -93,10 +94,15 @@ def restore(cells: list[SnapCell]) -> tuple[Workbook, int]:
     }
     labels = {name: {f.key: f.label for f in fields} for name, fields in _INFO_SHEETS.items()}
     written = 0
+    wording_rows = _wording_rows(wb, cells)
     for c in cells:
         sheet, coordinate = c.ref.split("!", 1)
         if sheet not in wb.sheetnames:
             continue
+        if sheet == cat.WORDING_SHEET:  # by its 用语, as the blank of today lays them out
+            coordinate = wording_rows.get(coordinate, "")
+            if not coordinate:
+                continue
         if sheet in _INFO_SHEETS:
             row = rows[sheet].get(labels[sheet].get(c.field, ""))
             if row is None:
@@ -107,14 +113,36 @@ def restore(cells: list[SnapCell]) -> tuple[Workbook, int]:
     return wb, written
 
 
+def _wording_rows(wb: Workbook, cells: list[SnapCell]) -> dict[str, str]:
+    """报告用语 cells (A5, B5 …) → where the blank has the row of the same 用语 (a row of its own
+    after the blank's for one it does not know).  Its 说明 column stays the blank's."""
+    ws = wb[cat.WORDING_SHEET]
+    names = {c.ref.split("!")[1][1:]: c.value for c in cells if c.ref.startswith(f"{cat.WORDING_SHEET}!A")}
+    blank_rows = {cell.value: cell.row for cell in ws["A"][2:] if cell.value}
+    for name in cat.WORDINGS_BY_NAME:
+        blank_rows.setdefault(name, 0)
+    out: dict[str, str] = {}
+    extra = max([2, *blank_rows.values()]) + 1
+    for row, name in names.items():
+        target = blank_rows.get(name) or 0
+        if not target:
+            target, extra = extra, extra + 1
+        out[f"A{row}"], out[f"B{row}"] = f"A{target}", f"B{target}"
+    return out
+
+
 def _move_year(wb: Workbook) -> tuple[int, int | None]:
     """本年 into 上年 in every figure row, 报告年度 on by one, 成文日期 empty: (rows moved, the old year)."""
     year: int | None = None
     for row in wb[cat.INFO_SHEET].iter_rows(min_row=3, max_col=2):
-        if row[0].value == "报告年度" and isinstance(row[1].value, int):
-            year = row[1].value
+        typed = unicodedata.normalize("NFKC", str(row[1].value or "")).strip()
+        if row[0].value == "报告年度" and typed.isdigit():  # 2025, or "2025" typed as text
+            year = int(typed)
             row[1].value = year + 1
         elif row[0].value == "成文日期":
+            row[1].value = None
+    for row in wb[cat.DISPATCH_SHEET].iter_rows(min_row=3, max_col=2):
+        if row[0].value in _THIS_DOCUMENTS:  # last year's number, date and signer are last year's
             row[1].value = None
     moved = 0
     for name in _FIGURE_SHEETS:

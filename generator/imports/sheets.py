@@ -124,6 +124,15 @@ def front_sheets(
     wb.active = 0
 
 
+def text_stays_text(wb: Workbook) -> None:
+    """Text that begins with = is text, not a formula (=HYPERLINK(…) in a report from anywhere)."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and isinstance(cell.value, str):
+                    cell.data_type = "s"
+
+
 def imported_workbook(imported: Imported, source: str, same_year: bool = False) -> Workbook:
     """The blank workbook filled with ``imported``; ``source`` names last year's file in the banners."""
     info = {k: v for k, v in imported.info.items() if k in cat.INFO_BY_LABEL}

@@ -12,6 +12,7 @@ read, no formula, no formatting.  The DOCX writer stores the document as a Custo
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -23,6 +24,7 @@ from generator.read.reader import Cell, RawWorkbook
 NAMESPACE = "urn:report-draft:workbook-cells:1"
 _CELL = f"{{{NAMESPACE}}}cell"
 MAX_CELLS = 50_000  # far past any workbook the reader accepts (5,000 rows a sheet)
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # no control character reaches a cell
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,26 @@ def _cells(raw: RawWorkbook) -> list[Cell]:
     return out
 
 
+_HEADER_FIELDS = ("copy_no", "secrecy", "secrecy_term", "urgency", "issuer_mark", "doc_number", "signers")
+_IMPRINT_FIELDS = ("cc", "printer", "print_date")
+
+
+def _yes(raw: RawWorkbook, key: str) -> bool:
+    cell = raw.dispatch.get(key)
+    return cell is not None and str(cell.value).strip() == "是"
+
+
+def _printed_dispatch(raw: RawWorkbook) -> list[Cell]:
+    """The 发文要素 the draft prints: the 版头's only when it has one, the 版记's only when it has one
+    (a 签发人 typed but not printed is not carried in a file that may be published)."""
+    header, imprint = _yes(raw, "masthead"), _yes(raw, "imprint")
+    return [
+        c
+        for key, c in raw.dispatch.items()
+        if (key not in _HEADER_FIELDS or header) and (key not in _IMPRINT_FIELDS or imprint)
+    ]
+
+
 def _kind(value: Any) -> tuple[str, str] | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -70,7 +92,7 @@ def snapshot_xml(raw: RawWorkbook) -> bytes:
     root = etree.Element(f"{{{NAMESPACE}}}workbook", nsmap={None: NAMESPACE})
     seen: set[str] = set()
     fields = {c.ref: key for group in (raw.info, raw.dispatch) for key, c in group.items()}
-    cells = [*raw.info.values(), *raw.dispatch.values(), *_cells(raw)]
+    cells = [*raw.info.values(), *_printed_dispatch(raw), *_cells(raw)]
     for cell in sorted(cells, key=lambda c: c.ref):
         kind = _kind(cell.value)
         if kind is None or cell.ref in seen or "!" not in cell.ref:
@@ -87,17 +109,30 @@ def snapshot_xml(raw: RawWorkbook) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+_NUMBER = re.compile(r"^-?\d{1,40}(?:\.\d{1,40})?$")  # as snapshot_xml writes one: no exponent, no infinity
+_FLOAT = re.compile(r"^-?\d{1,40}(?:\.\d{1,40})?(?:[eE][-+]?\d{1,3})?$")
+_REF = re.compile(r"^[^!\[\]:*?/\\]{1,31}![A-Z]{1,2}[1-9]\d{0,4}$")  # one cell of a sheet, within 5 letters and rows
+
+
 def _value(kind: str, text: str) -> Any:
+    """The value of a cell as written by :func:`snapshot_xml`; ValueError for anything else (a part
+    edited by hand: nothing in it is trusted past what the writer writes)."""
     if kind == "b":
         return text == "1"
     if kind == "d":
         return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
     if kind == "f":
+        if not _FLOAT.match(text):
+            raise ValueError(text)
         return float(text)
     if kind == "n":
+        if not _NUMBER.match(text):
+            raise ValueError(text)
         number = Decimal(text)
         return int(number) if number == number.to_integral_value() else number
-    return text
+    if kind != "s":
+        raise ValueError(kind)
+    return _FORBIDDEN.sub("", text)
 
 
 def read_snapshot(data: bytes) -> list[SnapCell] | None:
@@ -118,6 +153,7 @@ def read_snapshot(data: bytes) -> list[SnapCell] | None:
             value = _value(kind, e.text or "")
         except ValueError:
             return None
-        if "!" in ref:
-            out.append(SnapCell(ref, value, e.get("p") == "1", e.get("ps") == "1", e.get("k", "")))
+        if not _REF.match(ref):
+            return None
+        out.append(SnapCell(ref, value, e.get("p") == "1", e.get("ps") == "1", e.get("k", "")))
     return out

@@ -127,6 +127,11 @@ def read_stamp(source: Path | bytes) -> Stamp:
         parts = docx_parts(source)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, DocumentUnreadable):
         return Stamp(None, None)
+    return stamp_of(parts)
+
+
+def stamp_of(parts: Mapping[str, bytes]) -> Stamp:
+    """:func:`read_stamp` of a DOCX already read into its parts (:func:`docx_parts`)."""
     try:
         if b"<!DOCTYPE" in parts[_CUSTOM] or b"<!ENTITY" in parts[_CUSTOM]:
             return Stamp(None, None)

@@ -19,7 +19,7 @@ from generator.imports import document as _document
 from generator.imports import own_draft
 from generator.imports.assemble import Imported, assemble, full_width
 from generator.imports.document import Document
-from generator.imports.figures import PREFIXES, UNITS
+from generator.imports.figures import NUMBER
 from generator.imports.outline import marker, read_outline
 from generator.imports.own_draft import Restored
 from generator.imports.sheets import front_sheets, imported_workbook, text_stays_text
@@ -133,13 +133,7 @@ def _text_summary(imp: Imported) -> list[str]:
 
 
 _NOT_WORDS = re.compile(r"〔[^〕]*〕|[\d\s\W_a-zA-Z]")
-_FIGURE_TEXT = re.compile(
-    "(?:"
-    + "|".join(PREFIXES)
-    + r")?\d[\d.,]*\s*(?:万|亿)?(?:余|多)?\s*(?:"
-    + "|".join(map(re.escape, UNITS))
-    + ")?(?:以上|余|多)?"
-)
+_FIGURE_TEXT = NUMBER  # a figure with its marks and unit, as find_figures reads one
 
 
 def _words(text: str) -> str:

@@ -88,16 +88,20 @@ class FigureRows:
         name, same = self._unique(tf.label, tf.typed, tf.unit, hit.indicator.label if hit else "")
         if same is not None:
             return False
-        row = FigureRow(name, tf.typed, tf.unit, tf.printed, tf.row_text, tf.where, cited=0)
+        self._add(FigureRow(name, tf.typed, tf.unit, tf.printed, tf.row_text, tf.where, cited=0), hit)
+        return True
+
+    def _add(self, row: FigureRow, hit: mapping.Match | None) -> None:
+        """A new row, in the catalogue row ``hit`` when there is one (taking it from a smaller
+        figure's: the total, its part goes to 特色指标)."""
         if hit:
             slot = f"{hit.sheet.key}.{hit.indicator.key}"
             if slot in self.holders:
                 self.holders[slot].sheet = self.holders[slot].key = ""
             row.sheet, row.key = hit.sheet.key, hit.indicator.key
             self.holders[slot] = row
-        self.by_label[name] = row
+        self.by_label[row.label] = row
         self.rows.append(row)
-        return True
 
     def cite(self, text: str, where: str, section_key: str = "") -> str:
         found = find_figures(text)
@@ -131,15 +135,7 @@ class FigureRows:
             if same is not None:
                 same.cited += 1
             else:
-                row = FigureRow(name, f.typed, f.unit, f.printed, _sentence(text, f), where)
-                if hit:
-                    slot = f"{hit.sheet.key}.{hit.indicator.key}"
-                    if slot in self.holders:  # a larger figure of the same row: the total, its part goes
-                        self.holders[slot].sheet = self.holders[slot].key = ""
-                    row.sheet, row.key = hit.sheet.key, hit.indicator.key
-                    self.holders[slot] = row
-                self.by_label[name] = row
-                self.rows.append(row)
+                self._add(FigureRow(name, f.typed, f.unit, f.printed, _sentence(text, f), where), hit)
             pieces.append(text[at : f.start])
             pieces.append(f"〔{name}〕")
             at = f.end

@@ -36,7 +36,7 @@ _SHARE_UNITS = ("%", "％", "个百分点")
 _ARTICLES = ("例", "个", "起", "件", "名", "位", "家", "所", "项", "条", "份", "部", "宗")  # "1例…案" names one
 PREFIXES = ("超过", "突破", "不少于", "不足", "约", "近", "逾")
 SUFFIXES = ("余", "多", "以上")
-_NUMBER = re.compile(
+NUMBER = re.compile(
     r"(?P<pre>" + "|".join(PREFIXES) + r")?"
     r"(?<![\d.．,〔\[【(（/:：\-—－a-zA-Z])"
     r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
@@ -254,13 +254,26 @@ def _is_date(text: str, m: re.Match[str]) -> bool:
     )
 
 
+def typed_as_written(
+    pre: str | None, number: str, mul: str | None, suf1: str | None, suf2: str | None, unit: str
+) -> tuple[str, str]:
+    """A figure as a clerk types it into its cell, from its pieces as written, and its unit:
+    突破+32+万+元 → ("突破32万", "元"); 120+余+万元 → ("120万余", "元"); 70+%+以上 → ("70%以上", "%")."""
+    if unit in ("万元", "亿元") and not mul:
+        mul, unit = unit[0], "元"
+    number += mul or ""
+    if unit == "%":
+        return (f"{pre}{number}%" if pre else f"{number}%{suf1 or suf2 or ''}"), unit
+    return (pre + number if pre else number + (suf1 or "") + (suf2 or "")), unit
+
+
 def find_figures(text: str) -> list[Found]:
     """The figures of ``text`` in order (see the module's docstring for what is and is not one)."""
     norm = text.translate(_ASCII_DIGITS)  # full-width digits read as ASCII, the rest as written
     enclosed = _enclosed(norm)
     out: list[Found] = []
     floor = 0
-    for m in _NUMBER.finditer(norm):
+    for m in NUMBER.finditer(norm):
         start, end = m.start(), m.end()
         num = m["num"]
         if any(a <= m.start("num") < b for a, b in enclosed) or _is_date(norm, m):
@@ -281,16 +294,7 @@ def find_figures(text: str) -> list[Found]:
             counted = re.search(r"(?:其中|共|有|达|为|计|仅|至|压缩到|缩短到)$", norm[max(0, start - 4) : start])
             if unit in _ARTICLES and not counted:
                 continue  # 1例口腔诊所非法行医案: an article, the noun names the thing
-        approx = m["pre"] or m["suf1"] or m["suf2"] or ""
-        number = digits + (m["mul"] or "")
-        if unit == "%":
-            typed = f"{approx}{number}%" if m["pre"] else f"{number}%{approx}"
-        elif m["pre"]:
-            typed = f"{approx}{number}"
-        else:
-            typed = number + (m["suf1"] or "") + (m["suf2"] or "")
-        if unit in ("万元", "亿元"):
-            typed, unit = (typed.replace(number, number + unit[0], 1) if unit[0] not in number else typed), "元"
+        typed, unit = typed_as_written(m["pre"], digits, m["mul"], m["suf1"], m["suf2"], unit)
         label, floor = _label(norm, start, end, floor)
         previous = out[-1].label if out and out[-1].end >= start - 12 else ""
         series = bool(out) and norm[out[-1].end : out[-1].end + 1] == "、"

@@ -19,7 +19,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from generator.docx.fingerprint import docx_parts, read_stamp
+from generator.docx.fingerprint import docx_parts, stamp_of
 from generator.docx.source_part import source_of
 from generator.read import catalogue as cat
 from generator.read.snapshot import NAMESPACE, SnapCell, read_snapshot
@@ -62,7 +62,7 @@ def carried(source: Path | bytes) -> Carried:
         return Carried(None, False)
     data = source_of(parts, NAMESPACE)
     cells = read_snapshot(data) if data else None
-    stamp = read_stamp(source) if cells else None
+    stamp = stamp_of(parts) if cells else None  # the parts read once
     return Carried(cells, bool(stamp and stamp.stored and stamp.stored == stamp.now))
 
 

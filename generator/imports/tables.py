@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from generator.imports.document import Block
+from generator.imports.figures import typed_as_written
 
 _WHERE = re.compile(r"^表格(\d+)第(\d+)行第(\d+)列")
 _VALUE = re.compile(r"^(超过|突破|不少于|不足|约|近|逾)?(\d+(?:\.\d+)?)(万|亿)?(余|多)?\s*(%|％)?(以上)?$")
@@ -50,14 +51,7 @@ def _typed(cell: str, unit: str) -> tuple[str, str] | None:
     if not m:
         return None
     pre, number, mul, suf1, percent, suf2 = m.groups()
-    if percent:
-        unit = "%"
-    if unit in ("万元", "亿元"):
-        mul, unit = (mul or "") + unit[0], "元"
-    number += mul or ""
-    if unit == "%":
-        return (f"{pre}{number}%" if pre else f"{number}%{suf2 or ''}"), unit
-    return (f"{pre}{number}" if pre else number + (suf1 or "") + (suf2 or "")), unit
+    return typed_as_written(pre, number, mul, suf1, suf2, "%" if percent else unit)
 
 
 def table_figures(blocks: list[Block], year: int | None) -> list[TableFigure]:
